@@ -1,0 +1,4 @@
+export * from './labels';
+export * from './mention';
+export * from './corpus';
+export * from './metrics';
