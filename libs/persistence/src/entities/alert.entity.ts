@@ -1,0 +1,39 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const ALERT_KINDS = ['escalation', 'incident', 'campaign', 'sla_breach', 'source_failing'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+@Entity('alert')
+@Index(['workspaceId', 'alertedAt'])
+export class AlertEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'workspace_id' }) workspaceId: string;
+  @Column('text') kind: AlertKind;
+  @Column('text') level: string;
+  @Column('double precision', { nullable: true }) score: number | null;
+  @Column('jsonb', { default: [] }) reasons: string[];
+  @Column('uuid', { name: 'thread_id', nullable: true }) threadId: string | null;
+  @Column('uuid', { name: 'incident_id', nullable: true }) incidentId: string | null;
+  @Column('uuid', { name: 'campaign_id', nullable: true }) campaignId: string | null;
+  @Column('uuid', { name: 'source_id', nullable: true }) sourceId: string | null;
+  /** Same key → same alert: raising it twice is a no-op. */
+  @Column('text', { name: 'dedupe_key', unique: true }) dedupeKey: string;
+  @Column('timestamptz', { name: 'alerted_at' }) alertedAt: Date;
+  @Column('uuid', { name: 'acknowledged_by', nullable: true }) acknowledgedBy: string | null;
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
+}
+
+@Entity('notification_channel')
+@Index(['workspaceId'])
+export class NotificationChannelEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'workspace_id' }) workspaceId: string;
+  /** slack | mattermost | telegram | email | webhook */
+  @Column('text') kind: string;
+  @Column('text') name: string;
+  /** AES-256-GCM ciphertext of the channel's settings (webhook URL, bot token, SMTP password...). */
+  @Column('text', { name: 'config_encrypted' }) configEncrypted: string;
+  /** Which alert kinds and minimum level go here. */
+  @Column('jsonb', { default: {} }) routes: { kinds?: string[]; minLevel?: string };
+  @Column('boolean', { default: true }) enabled: boolean;
+}
