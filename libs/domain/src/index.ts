@@ -2,3 +2,4 @@ export * from './labels';
 export * from './mention';
 export * from './corpus';
 export * from './metrics';
+export * from './triage';

@@ -15,3 +15,5 @@ export * from './entities/source.entity';
 export * from './entities/thread.entity';
 export * from './entities/user.entity';
 export * from './entities/workspace.entity';
+export * from './pipeline/ingest';
+export * from './pipeline/stage-drain';

@@ -1,0 +1,27 @@
+import type { EntityManager } from 'typeorm';
+import type { MentionInput, MentionLabels } from '@otklik/domain';
+
+/** A stored mention waiting for labels, with what the database knows of its author and thread. */
+export interface PendingMention extends MentionInput {
+  id: string;
+  threadId: string;
+  authorRowId: string;
+}
+
+/**
+ * What the classify stage asks of a classifier. `label` sees a batch in arrival order and may read context
+ * (thread parents, the author's history) through the manager, inside the stage's transaction. A per-mention
+ * Error dead-letters that mention alone.
+ */
+export interface MentionLabeler {
+  readonly version: string | null;
+  label(workspaceId: string, batch: PendingMention[], manager: EntityManager): Promise<(MentionLabels | null | Error)[]>;
+}
+
+/** Leaves labels null ("unclassified", shown as such) — never invents a label. */
+export class UnlabeledLabeler implements MentionLabeler {
+  readonly version = null;
+  async label(_workspaceId: string, batch: PendingMention[]): Promise<null[]> {
+    return batch.map(() => null);
+  }
+}

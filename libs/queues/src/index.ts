@@ -1,0 +1,3 @@
+export * from './queue-names';
+export * from './queue-backend';
+export * from './bullmq-connection';
