@@ -37,6 +37,13 @@ export interface FetchRequest {
 /** A normalised mention with the platform's original payload kept for audit and re-normalisation. */
 export interface NormalisedMention extends MentionInput {
   raw: unknown;
+  /**
+   * Where the item came from. `search`: a platform search or a space the brand does not own (a third-party
+   * group, a hashtag): the brand filter re-checks the text and drops name collisions. `owned`: the brand's
+   * own community, inbox or app page, where everything is addressed to the brand whether it names it or
+   * not. Absent means `search` (the safe default: re-check).
+   */
+  origin?: 'search' | 'owned';
 }
 
 /** An item the connector could not normalise: the pipeline dead-letters it with this reason. */
@@ -53,6 +60,8 @@ export interface FetchResult {
   cursor: string | null;
   /** True when the platform has more right now (the pipeline polls again at once). */
   hasMore: boolean;
+  /** Search hits dropped by the local brand re-check (name collisions, exclusions); set by the brand filter. */
+  offTopic?: number;
 }
 
 export interface ConnectorCapabilities {
@@ -86,6 +95,8 @@ export interface PushResult {
   rejected: RejectedItem[];
   /** A literal body the platform wants as the HTTP answer (e.g. VK's confirmation string), else null. */
   responseBody: string | null;
+  /** Items dropped by the local brand re-check; set by the brand filter. */
+  offTopic?: number;
 }
 
 export interface PushRequest {

@@ -1,0 +1,49 @@
+import { withBrandFilter } from './brand-filter.connector';
+import type { Connector, ConnectorCapabilities } from './connector';
+import { systemClock } from './shared/clock';
+import type { HttpContext } from './shared/http-client';
+import { VkConnector } from './vk/vk.connector';
+
+/** What a factory needs; every field has a production default. */
+export interface ConnectorDeps {
+  fetch?: typeof fetch;
+  clock?: HttpContext['clock'];
+  /** Per-request timeout in milliseconds (default 15 s). */
+  timeoutMs?: number;
+}
+
+export type ConnectorFactory = (http: HttpContext) => Connector;
+
+/** Channel name → factory. A connector is listed here once; the brand filter is applied to all of them here. */
+const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
+  vk: (http) => new VkConnector(http),
+};
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function registeredChannels(): string[] {
+  return Object.keys(FACTORIES);
+}
+
+/**
+ * The connector for a channel, wrapped in the brand filter. Throws for an unknown channel (a source row
+ * naming a connector this build does not have is a configuration error, not something to skip).
+ */
+export function createConnector(channel: string, deps: ConnectorDeps = {}): Connector {
+  const factory = FACTORIES[channel];
+  if (!factory) throw new Error(`no connector for channel "${channel}" (known: ${registeredChannels().join(', ')})`);
+  const http: HttpContext = {
+    fetch: deps.fetch ?? globalThis.fetch,
+    clock: deps.clock ?? systemClock,
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+  return withBrandFilter(factory(http));
+}
+
+/** Declared capabilities of every registered connector, for the sources screen and the reply composer. */
+export function listCapabilities(): Array<{ channel: string; capabilities: ConnectorCapabilities }> {
+  return registeredChannels().map((channel) => {
+    const connector = createConnector(channel);
+    return { channel, capabilities: connector.capabilities };
+  });
+}
