@@ -1,0 +1,72 @@
+/**
+ * A tiny phrase language for the lexicons, so they read as data rather than regular expressions:
+ * - words are separated by spaces and match whole words (Cyrillic included: JS `\b` knows only ASCII);
+ * - `word*` is a stem: any word starting with it (Russian case forms, English -s/-ed/-ing);
+ * - `~` allows up to three words in between ("скрин* ~ переписк*" matches "скрины нашей с ними переписки");
+ * - `a|b` inside a token is an alternative ("comment for our|the story").
+ * Text is lower-cased and `ё` folded to `е` before matching; emoji and punctuation are kept as they are.
+ */
+const LETTER = '[\\p{L}\\p{N}_]';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function tokenSource(token: string): string {
+  const alternatives = token.split('|').map((part) => {
+    if (part.endsWith('*')) return `${escape(part.slice(0, -1))}${LETTER}*`;
+    return escape(part);
+  });
+  return alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join('|')})`;
+}
+
+function startsWithLetter(token: string): boolean {
+  return /^[\p{L}\p{N}_]/u.test(token);
+}
+
+function endsWithLetter(token: string): boolean {
+  return /[\p{L}\p{N}_*]$/u.test(token);
+}
+
+export function compileCue(phrase: string): RegExp {
+  const tokens = normaliseForCues(phrase).split(/\s+/).filter(Boolean);
+  let source = '';
+  tokens.forEach((token, index) => {
+    if (token === '~') {
+      source += '(?:\\s+\\S+){0,3}';
+      return;
+    }
+    if (index > 0) source += '[\\s,:;«»"\'-]+';
+    source += tokenSource(token);
+  });
+  const first = tokens[0] ?? '';
+  const last = tokens[tokens.length - 1] ?? '';
+  const lead = startsWithLetter(first) ? `(?<!${LETTER})` : '';
+  const trail = endsWithLetter(last) && !last.endsWith('*') ? `(?!${LETTER})` : '';
+  return new RegExp(`${lead}${source}${trail}`, 'u');
+}
+
+export function normaliseForCues(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е').replace(/[’`]/g, "'");
+}
+
+/** A named list of phrases; `matches` returns the phrases found (for the explanation). */
+export class CueList {
+  private readonly compiled: { phrase: string; pattern: RegExp }[];
+
+  constructor(
+    readonly name: string,
+    phrases: readonly string[],
+  ) {
+    this.compiled = phrases.map((phrase) => ({ phrase, pattern: compileCue(phrase) }));
+  }
+
+  /** `text` must already be normalised with normaliseForCues. */
+  matches(text: string): string[] {
+    return this.compiled.filter(({ pattern }) => pattern.test(text)).map(({ phrase }) => phrase);
+  }
+
+  test(text: string): boolean {
+    return this.compiled.some(({ pattern }) => pattern.test(text));
+  }
+}
