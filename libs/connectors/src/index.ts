@@ -1,2 +1,3 @@
 export * from './connector';
 export * from './connector-error';
+export * from './replay/replay.connector';

@@ -17,3 +17,6 @@ export * from './entities/user.entity';
 export * from './entities/workspace.entity';
 export * from './pipeline/ingest';
 export * from './pipeline/stage-drain';
+export * from './secrets/credential-cipher';
+export * from './secrets/password-hash';
+export * from './seed/demo-seed';

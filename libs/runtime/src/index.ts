@@ -1,1 +1,3 @@
 export * from './runtime';
+export * from './runtime.token';
+export * from './core.module';

@@ -25,3 +25,4 @@ export class UnlabeledLabeler implements MentionLabeler {
     return batch.map(() => null);
   }
 }
+export const MENTION_LABELER = Symbol('MENTION_LABELER');

@@ -6,7 +6,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { addBusinessMinutes, priorityOf, type Severity } from '@otklik/domain';
 import { drainStage, workspaceSettings, type WorkspaceSettings } from '@otklik/persistence';
-import type { InboxEventBus } from './inbox-events';
+import type { InboxEventBus } from '@otklik/queues';
 import { pendingExists } from './classify-stage';
 
 interface Row {

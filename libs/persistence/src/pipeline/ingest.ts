@@ -148,16 +148,24 @@ async function insertMentions(runner: QueryRunner, target: IngestTarget, items: 
   );
   const threadId = new Map(threadRows.map((row) => [`${row.channel}\u0000${row.external_id}`, row.id]));
 
+  // Brand: the source's own, else the one the item names (a multi-brand source such as the demo).
+  const brandNames = [...new Set(items.map((item) => item.brand).filter((name): name is string => Boolean(name)))];
+  const brandRows: { id: string; name: string }[] =
+    target.brandId || brandNames.length === 0
+      ? []
+      : await runner.query('SELECT id, name FROM brand WHERE workspace_id = $1 AND name = ANY($2::text[])', [target.workspaceId, brandNames]);
+  const brandId = new Map(brandRows.map((row) => [row.name, row.id]));
+
   // WITH ORDINALITY + ORDER BY keeps arrival order in the identity column (per-thread order follows).
   const insertedRows: { thread_id: string }[] = await runner.query(
     `INSERT INTO mention (workspace_id, source_id, brand_id, channel, external_id, thread_id, in_reply_to, author_id, lang, text, url,
                           is_private, reposts, likes, published_at, raw)
-     SELECT $1, $2, $3, v.channel, v.external_id, v.thread_id, v.in_reply_to, v.author_id, v.lang, v.text, v.url,
+     SELECT $1, $2, COALESCE($3, v.brand_id), v.channel, v.external_id, v.thread_id, v.in_reply_to, v.author_id, v.lang, v.text, v.url,
             v.is_private, v.reposts, v.likes, v.published_at, v.raw::jsonb
        FROM unnest($4::text[], $5::text[], $6::uuid[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[],
-                   $12::boolean[], $13::int[], $14::int[], $15::timestamptz[], $16::text[])
+                   $12::boolean[], $13::int[], $14::int[], $15::timestamptz[], $16::text[], $17::uuid[])
          WITH ORDINALITY AS v(channel, external_id, thread_id, in_reply_to, author_id, lang, text, url, is_private, reposts, likes,
-                              published_at, raw, ord)
+                              published_at, raw, brand_id, ord)
       ORDER BY v.ord
      ON CONFLICT (workspace_id, channel, external_id) DO NOTHING
      RETURNING thread_id`,
@@ -178,6 +186,7 @@ async function insertMentions(runner: QueryRunner, target: IngestTarget, items: 
       items.map((item) => item.likes ?? null),
       items.map((item) => item.publishedAt),
       items.map((item) => jsonOrNull(item.raw)),
+      items.map((item) => (item.brand ? (brandId.get(item.brand) ?? null) : null)),
     ],
   );
   if (insertedRows.length > 0) {

@@ -1,0 +1,100 @@
+/**
+ * The api process; with OTKLIK_ROLE=all (the embedded default of `npm start`) the worker runs in it too.
+ * Start order: configuration → connections (embedded servers where nothing is configured) → migrations
+ * (role all only; docker-compose runs a one-shot `otklik migrate`) → demo seed (OTKLIK_DEMO) → HTTP.
+ */
+import 'reflect-metadata';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { join } from 'node:path';
+import { loadConfig, repoRoot } from '@otklik/config';
+import { createDataSource, runMigrations, seedDemo } from '@otklik/persistence';
+import { parseQueueList } from '@otklik/queues';
+import { CoreModule, startRuntime, type Runtime } from '@otklik/runtime';
+import { failStart } from '../../worker/src/fail-start';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { ApiModule } from './api.module';
+
+function log(line: string): void {
+  process.stdout.write(`otklik: ${line}\n`);
+}
+
+export async function migrateAndSeed(runtime: Runtime): Promise<void> {
+  const dataSource = createDataSource(runtime.databaseUrl, { poolSize: 2, applicationName: 'otklik-migrate' });
+  await dataSource.initialize();
+  try {
+    const applied = await runMigrations(dataSource);
+    if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
+    if (runtime.config.demo) {
+      const seeded = await seedDemo(dataSource, {
+        timelineFile: join(repoRoot(), 'data', 'demo', 'timeline.jsonl'),
+        outboxFile: join(runtime.config.dataDir, 'demo-sent-replies.jsonl'),
+        speed: 60,
+        pollIntervalMs: 2_000,
+      });
+      if (seeded.adminPassword) {
+        log('demo workspace created. Log in once with (the password is shown only now):');
+        log(`    email:    ${seeded.adminEmail}`);
+        log(`    password: ${seeded.adminPassword}`);
+        log('  (create more users with: npx otklik user:create --email you@example.com --role agent)');
+      }
+      if (seeded.sourceCreated) log('demo source enabled: the inbox fills within a minute (replies go to a local sandbox, never to a network)');
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export async function createApp(runtime: Runtime): Promise<NestExpressApplication> {
+  const config = runtime.config;
+  const withWorker = config.role === 'all';
+  @Module({})
+  class RootModule {
+    static create(): DynamicModule {
+      return {
+        module: RootModule,
+        imports: [
+          CoreModule.forRuntime(runtime, { applicationName: withWorker ? 'otklik' : 'otklik-api' }),
+          ApiModule,
+          ...(withWorker ? [WorkerModule.forQueues(parseQueueList(config.workerQueues))] : []),
+        ],
+      };
+    }
+  }
+  const app = await NestFactory.create<NestExpressApplication>(RootModule.create(), {
+    logger: config.logLevel === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn', 'log'],
+    bodyParser: true,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Otklik API').setDescription('Social-media monitoring and response queue').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  return app;
+}
+
+export async function startApi(): Promise<void> {
+  const config = loadConfig();
+  const runtime = await startRuntime(config, log);
+  try {
+    if (config.role === 'all') await migrateAndSeed(runtime);
+    const app = await createApp(runtime);
+    await app.listen(config.port, '0.0.0.0');
+    const stop = async () => {
+      await app.close();
+      await runtime.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    log(`${config.role === 'all' ? 'api + worker' : 'api'} listening on http://localhost:${config.port} (API docs: /api/docs, queues on ${runtime.queue.kind})`);
+  } catch (error) {
+    await runtime.stop();
+    throw error;
+  }
+}
+
+if (require.main === module) startApi().catch(failStart);

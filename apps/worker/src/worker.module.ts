@@ -1,0 +1,29 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { QueueName } from '@otklik/queues';
+import { ConnectorResolver, CONNECTOR_RESOLVER } from './pipeline/connector-resolver';
+import { MENTION_LABELER, UnlabeledLabeler } from './pipeline/labeler';
+import { PipelineService } from './pipeline/pipeline.service';
+import { ClassifyProcessor, PollProcessor, RouteProcessor } from './queues/pipeline.processors';
+
+const PROCESSORS: Partial<Record<QueueName, Provider>> = {
+  [QueueName.Poll]: PollProcessor,
+  [QueueName.Classify]: ClassifyProcessor,
+  [QueueName.Route]: RouteProcessor,
+};
+
+/** The worker: processors only for the queues this process consumes (OTKLIK_WORKER_QUEUES), plus the sweeper. */
+@Module({})
+export class WorkerModule {
+  static forQueues(queues: QueueName[]): DynamicModule {
+    return {
+      module: WorkerModule,
+      providers: [
+        PipelineService,
+        { provide: CONNECTOR_RESOLVER, useFactory: () => new ConnectorResolver() },
+        { provide: MENTION_LABELER, useFactory: () => new UnlabeledLabeler() },
+        ...queues.flatMap((queue) => (PROCESSORS[queue] ? [PROCESSORS[queue]] : [])),
+      ],
+      exports: [PipelineService],
+    };
+  }
+}
