@@ -2,6 +2,7 @@ import { withBrandFilter } from './brand-filter.connector';
 import type { Connector, ConnectorCapabilities } from './connector';
 import { systemClock } from './shared/clock';
 import type { HttpContext } from './shared/http-client';
+import { TelegramConnector } from './telegram/telegram.connector';
 import { VkConnector } from './vk/vk.connector';
 
 /** What a factory needs; every field has a production default. */
@@ -17,6 +18,7 @@ export type ConnectorFactory = (http: HttpContext) => Connector;
 /** Channel name → factory. A connector is listed here once; the brand filter is applied to all of them here. */
 const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
   vk: (http) => new VkConnector(http),
+  telegram: (http) => new TelegramConnector(http),
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
