@@ -4,6 +4,7 @@ import { systemClock } from './shared/clock';
 import type { HttpContext } from './shared/http-client';
 import { TelegramConnector } from './telegram/telegram.connector';
 import { VkConnector } from './vk/vk.connector';
+import { WebhookConnector } from './webhook/webhook.connector';
 
 /** What a factory needs; every field has a production default. */
 export interface ConnectorDeps {
@@ -19,6 +20,7 @@ export type ConnectorFactory = (http: HttpContext) => Connector;
 const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
   vk: (http) => new VkConnector(http),
   telegram: (http) => new TelegramConnector(http),
+  webhook: (http) => new WebhookConnector(http),
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
