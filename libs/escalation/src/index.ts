@@ -7,3 +7,4 @@ export type { ThreadEscalationState } from './thread-window.state';
 export { readTone, type Tone } from './tone.lexicon';
 export { readThreadCues, type ThreadCues } from './thread-cues.lexicon';
 export * from './thread-replay';
+export * from './incident';
