@@ -2,6 +2,7 @@ import { withBrandFilter } from './brand-filter.connector';
 import type { Connector, ConnectorCapabilities } from './connector';
 import { systemClock } from './shared/clock';
 import type { HttpContext } from './shared/http-client';
+import { MastodonConnector } from './mastodon/mastodon.connector';
 import { RssConnector } from './rss/rss.connector';
 import { TelegramConnector } from './telegram/telegram.connector';
 import { VkConnector } from './vk/vk.connector';
@@ -23,6 +24,7 @@ const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
   telegram: (http) => new TelegramConnector(http),
   webhook: (http) => new WebhookConnector(http),
   rss: (http) => new RssConnector(http),
+  mastodon: (http) => new MastodonConnector(http),
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
