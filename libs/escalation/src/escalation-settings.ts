@@ -80,7 +80,7 @@ export const DEFAULT_ESCALATION_SETTINGS: EscalationSettings = Object.freeze({
     replyAcceleration: 25,
     newAuthors: 20,
     reachGrowth: 20,
-    repostGrowth: 25,
+    repostGrowth: 40,
     pileOnCalls: 20,
     amplifierJoined: 25,
     mediaJoined: 35,

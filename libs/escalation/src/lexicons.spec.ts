@@ -41,6 +41,8 @@ describe('thread cues', () => {
     expect(readThreadCues('Скрины переписки ниже 👇').privateMadePublic.length).toBeGreaterThan(0);
     expect(readThreadCues('вот скрины нашей с ними переписки').privateMadePublic.length).toBeGreaterThan(0);
     expect(readThreadCues('Screenshots of my chat with their support below').privateMadePublic.length).toBeGreaterThan(0);
+    expect(readThreadCues('Вот что мне написали в поддержке, публикую как есть').privateMadePublic.length).toBeGreaterThan(0);
+    expect(readThreadCues('look at what their support replied to me in DMs').privateMadePublic.length).toBeGreaterThan(0);
     expect(readThreadCues('found it, clause 7.4 of the terms. screenshot 👇').privateMadePublic).toEqual([]);
   });
 

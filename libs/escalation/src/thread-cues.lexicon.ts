@@ -44,11 +44,15 @@ export const PRIVATE_MADE_PUBLIC = new CueList('private_made_public', [
   'here is what support|they|their told|wrote|said', "here's what support|they|their told|wrote|said",
   'told me in dm|dms|private', 'in dms they', 'in dm they', 'our dm|dms|chat|conversation ~ below',
   'posting our|the|my chat|conversation|correspondence|dms', 'publishing our|the|my chat|conversation|correspondence|dms',
-  'receipts below', 'full chat', 'full conversation',
+  'receipts below', 'full chat', 'full conversation', 'screenshot* ~ what ~ support|they|agent|manager',
+  'what their support|agent|manager wrote|told|said|replied', 'replied to me in private|dm|dms', 'in private messages',
+  'private messages ~ they', 'dm exchange', 'support chat ~ screenshot*',
   'скрин* ~ переписк*', 'скрин* ~ чата|диалога|разговора|ответа|ответов|сообщени*', 'скрин* ~ поддержк*|оператор*|менеджер*',
   'переписк* с поддержк*|оператор*|менеджер*|банком|магазином', 'в личке ~ ответили|написали|предлагают|предложили|пишут|объясняют',
   'в личных сообщениях ~ ответили|написали|предлагают|предложили|пишут', 'выкладываю переписку', 'публикую переписку',
-  'вот что мне ответили', 'вот как мне ответили', 'вот что мне пишут', 'вот так ~ разговаривает|разговаривают|общается|общаются|отвечает|отвечают',
+  'вот что мне ответили', 'вот как мне ответили', 'вот что мне пишут', 'вот что ~ написал*|ответил*|пишут|отвечают',
+  'в директ* ~ ответили|написали|предлагают|пишут', 'в лс ~ ответили|написали|предлагают|пишут', 'публикую ответ*',
+  'выкладываю ответ*', 'выкладываю скрин*', 'вот так ~ разговаривает|разговаривают|общается|общаются|отвечает|отвечают',
 ]);
 
 export interface ThreadCues {

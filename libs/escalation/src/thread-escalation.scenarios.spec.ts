@@ -186,6 +186,21 @@ describe('controls never alert', () => {
     expect(replayThread(thread.threadId, thread.posts)).toEqual([]);
   });
 
+  it.each(SEEDS)('two people arguing fast and angrily, nobody else joins (seed %i)', (seed) => {
+    const thread = new SyntheticThread(`ctl-argue-${seed}`, new Date(Date.UTC(2026, 4, 1 + (seed % 20), 19, 0, 0)), seededRandom(seed));
+    const people = [
+      { id: 'x:carol', followers: 900 },
+      { id: 'x:dan', followers: 400 },
+    ];
+    const lines = ['their support is useless', 'no, you are just rude to them', 'this is ridiculous', 'awful take', 'ужас, а не сервис', 'сами виноваты, хамство какое-то'];
+    let minute = 0;
+    for (let i = 0; i < 25; i += 1) {
+      thread.add({ minute, text: thread.pick(lines), author: people[i % 2], replyTo: i === 0 ? null : thread.posts[i - 1].externalId });
+      minute += thread.between(0.3, 2);
+    }
+    expect(replayThread(thread.threadId, thread.posts)).toEqual([]);
+  });
+
   it.each(SEEDS)('one angry post that nobody picks up (seed %i)', (seed) => {
     const thread = complaintThread(seed, seed % 2 ? 'en' : 'ru');
     thread.add({ minute: 40, text: 'ugh, sorry to hear' });

@@ -128,6 +128,26 @@ describe('ThreadEscalation state', () => {
 });
 
 describe('ThreadEscalation signals', () => {
+  it('credits repost growth seen on a live re-fetch of posts it already knows', () => {
+    const thread = complaint();
+    thread.add({ minute: 20, text: 'this is shameful', reposts: 0 });
+    thread.add({ minute: 45, text: 'disgusting, sharing', reposts: 1 });
+    thread.add({ minute: 70, text: 'awful', reposts: 0 });
+    const tracker = new ThreadEscalation(thread.threadId);
+    expect(thread.posts.map((post) => tracker.observe(post)).filter(Boolean)).toEqual([]);
+    const refetches = [
+      [75, 40],
+      [78, 150],
+      [81, 500],
+    ];
+    const alerts = refetches.map(([minute, reposts]) => tracker.observe({ ...thread.posts[0], reposts }, { observedAt: thread.timeOf(minute) })).filter((alert) => alert !== null);
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts[0]!.reasons[0]).toMatch(/^repost_growth=/);
+    expect(Date.parse(alerts[0]!.alertedAt)).toBeGreaterThan(Date.parse(thread.timeOf(70)));
+    // The same count again is not growth.
+    expect(tracker.observe({ ...thread.posts[0], reposts: 500 }, { observedAt: thread.timeOf(85) })).toBeNull();
+  });
+
   it('explains an alert with the contributing signals and their values, at the decisive post time', () => {
     const thread = complaint();
     journalist(thread, 30);

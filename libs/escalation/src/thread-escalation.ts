@@ -16,6 +16,7 @@ import { computeMetrics, type ThreadMetrics } from './thread-metrics';
 import { readThreadCues } from './thread-cues.lexicon';
 import { readTone, toneOfReply, type Tone } from './tone.lexicon';
 import {
+  addEngagement,
   emptyState,
   insertPost,
   MAX_PRIVATE_AUTHORS,
@@ -61,14 +62,16 @@ export class ThreadEscalation {
   }
 
   /**
-   * Takes one post (any order, duplicates ignored) and returns an alert when this post made the thread cross
-   * into a higher level, else null. Posts older than the baseline lookback are ignored.
+   * Takes one post (any order) and returns an alert when this post made the thread cross into a higher level,
+   * else null. Posts older than the baseline lookback are ignored. A post seen before is not counted again, but
+   * if its repost count grew (a live re-fetch) the growth is credited as amplification at `observedAt` (the time
+   * the new count was read; default: the thread's latest event time).
    */
-  observe(post: ThreadPost): EscalationAlert | null {
+  observe(post: ThreadPost, options: { observedAt?: string } = {}): EscalationAlert | null {
     const state = this.state;
     const at = Date.parse(post.publishedAt);
     if (!Number.isFinite(at)) throw new RangeError(`publishedAt is not a time: ${post.publishedAt}`);
-    if (this.seen().has(post.externalId)) return null;
+    if (this.seen().has(post.externalId)) return this.observeEngagement(post, options.observedAt);
     if (state.watermark !== null && at < state.watermark - this.settings.baselineMinutes * MINUTE) return null;
     this.remember(post.externalId);
 
@@ -107,7 +110,27 @@ export class ThreadEscalation {
     if (!state || typeof state !== 'object' || state.version !== 1 || typeof state.threadId !== 'string' || !Array.isArray(state.posts)) {
       throw new TypeError('not a ThreadEscalation state (version 1)');
     }
-    return new ThreadEscalation(state.threadId, settings, structuredClone(state));
+    const copy = structuredClone(state);
+    copy.engagement ??= [];
+    copy.rootReposts ??= 0;
+    return new ThreadEscalation(copy.threadId, settings, copy);
+  }
+
+  private observeEngagement(post: ThreadPost, observedAt: string | undefined): EscalationAlert | null {
+    const state = this.state;
+    if (post.isPrivate || isBrandAccount(post.author) || state.watermark === null) return null;
+    const count = post.reposts ?? 0;
+    const isRoot = post.externalId === state.rootId;
+    const stored = isRoot ? null : state.posts.find((item) => item.id === post.externalId);
+    const previous = isRoot ? state.rootReposts : stored?.seenReposts;
+    if (previous === undefined || count <= previous) return null;
+    if (isRoot) state.rootReposts = count;
+    else stored!.seenReposts = count;
+    const seenAt = observedAt === undefined ? state.watermark : Date.parse(observedAt);
+    if (!Number.isFinite(seenAt)) throw new RangeError(`observedAt is not a time: ${observedAt}`);
+    state.watermark = Math.max(state.watermark, seenAt);
+    addEngagement(state, { at: Math.min(seenAt, state.watermark), reposts: count - previous });
+    return this.step();
   }
 
   private addPublicPost(post: ThreadPost, at: number): void {
@@ -138,12 +161,14 @@ export class ThreadEscalation {
       fresh: fresh ? 1 : 0,
       reach: fresh ? followers : 0,
       reposts: isRoot ? 0 : (post.reposts ?? 0),
+      seenReposts: post.reposts ?? 0,
       tone,
       calls: cues.pileOnCall,
     });
     if (isRoot) {
       state.rootId = post.externalId;
       state.rootTone = tone;
+      state.rootReposts = post.reposts ?? 0;
     }
     pushCapped(state.tones, [post.externalId, tone], MAX_TONES);
     state.firstAt = Math.min(state.firstAt ?? at, at);

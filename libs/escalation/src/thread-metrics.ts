@@ -4,7 +4,7 @@
  * quiet one that suddenly wakes up is.
  */
 import type { EscalationSettings } from './escalation-settings';
-import { BUCKET_MS, type Marker, type ThreadEscalationState } from './thread-window.state';
+import { BUCKET_MS, type Marker, type ThreadEscalationState, type WindowPost } from './thread-window.state';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -53,7 +53,7 @@ export interface ThreadMetrics {
   /** Distinct authors (credibility-weighted) calling to pile on in the last two recent windows. */
   pileOnCallers: number;
   pileOnPhrases: string[];
-  /** Tone of the root (counted twice) and the latest posts: shares of negative and positive posts. */
+  /** Tone of the root (counted three times) and the latest posts: shares of negative and positive posts. */
   negativeShare: number;
   positiveShare: number;
   /**
@@ -63,6 +63,21 @@ export interface ThreadMetrics {
   toneLean: number;
   toneSample: number;
   activeMarkers: Marker[];
+}
+
+/**
+ * Credibility-weighted posts with at most two per author: two people chatting fast is a conversation, not a
+ * thread blowing up.
+ */
+function cappedPerAuthor(posts: readonly WindowPost[]): number {
+  const counted = new Map<string, number>();
+  let total = 0;
+  for (const post of posts) {
+    const seen = counted.get(post.author) ?? 0;
+    if (seen < 2) total += post.w;
+    counted.set(post.author, seen + 1);
+  }
+  return total;
 }
 
 export function computeMetrics(state: ThreadEscalationState, at: number, settings: EscalationSettings): ThreadMetrics {
@@ -87,7 +102,7 @@ export function computeMetrics(state: ThreadEscalationState, at: number, setting
 
   const scales = RATE_SCALES.map((factor): RateScale => {
     const windowMs = recentMs * factor;
-    const weighted = sum(state.posts.filter((post) => post.at > at - windowMs && post.at <= at).map((post) => post.w));
+    const weighted = cappedPerAuthor(state.posts.filter((post) => post.at > at - windowMs && post.at <= at));
     const baselineSpan = at - windowMs - lookbackFrom;
     const observed = baselineSpan >= windowMs ? Math.max(0, lookbackWeighted - weighted) / (baselineSpan / HOUR) : 0;
     const floor = settings.baselineFloorPerHour / Math.sqrt(factor);
@@ -110,7 +125,8 @@ export function computeMetrics(state: ThreadEscalationState, at: number, setting
   const reachAdded = sum(recent.map((post) => post.reach));
   const reachBefore = Math.max(0, state.reach - reachAdded);
 
-  const reposts = sum(recent.map((post) => post.reposts));
+  const gains = (state.engagement ?? []).filter((gain) => gain.at > recentFrom && gain.at <= at);
+  const reposts = sum(recent.map((post) => post.reposts)) + sum(gains.map((gain) => gain.reposts));
   const repostsBaseline = perWindow(sum(inLookback.map((bucket) => bucket.reposts)) - reposts);
 
   const callers = new Map<string, number>();
@@ -122,7 +138,8 @@ export function computeMetrics(state: ThreadEscalationState, at: number, setting
   }
 
   const sample = state.tones.filter(([id]) => id !== state.rootId).slice(-settings.toneSampleSize).map(([, tone]) => tone);
-  if (state.rootTone !== null) sample.push(state.rootTone, state.rootTone);
+  // The root sets what the thread is about (a complaint, a thank-you): it weighs as three replies.
+  if (state.rootTone !== null) sample.push(state.rootTone, state.rootTone, state.rootTone);
   const negative = sample.filter((tone) => tone === -1).length;
   const positive = sample.filter((tone) => tone === 1).length;
 

@@ -29,6 +29,8 @@ export interface WindowPost {
   reach: number;
   /** Reposts counted as this moment's amplification (0 for the root: its count accrues over the whole thread). */
   reposts: number;
+  /** The post's own repost count as last observed, so a re-observation credits only the growth. */
+  seenReposts: number;
   tone: Tone;
   /** Pile-on call phrases found, if any. */
   calls: string[];
@@ -59,16 +61,25 @@ export interface Marker {
   followers: number;
 }
 
+/** Reposts a post gained after it was first observed (live re-observation), credited when they were seen. */
+export interface EngagementGain {
+  at: number;
+  reposts: number;
+}
+
 export interface ThreadEscalationState {
   version: 1;
   threadId: string;
   rootId: string | null;
   rootTone: Tone | null;
+  /** The root's repost count as last observed (the root may leave the exact window long before it stops growing). */
+  rootReposts: number;
   /** Event time of the first public post (ms). */
   firstAt: number | null;
   /** Latest event time seen (ms): "now" for the thread. */
   watermark: number | null;
   posts: WindowPost[];
+  engagement: EngagementGain[];
   buckets: Bucket[];
   /** [author id, followers], in the order first seen. */
   authors: [string, number][];
@@ -93,9 +104,11 @@ export function emptyState(threadId: string): ThreadEscalationState {
     threadId,
     rootId: null,
     rootTone: null,
+    rootReposts: 0,
     firstAt: null,
     watermark: null,
     posts: [],
+    engagement: [],
     buckets: [],
     authors: [],
     reach: 0,
@@ -110,21 +123,31 @@ export function emptyState(threadId: string): ThreadEscalationState {
   };
 }
 
-export function insertPost(state: ThreadEscalationState, post: WindowPost): void {
-  let index = state.posts.length;
-  while (index > 0 && state.posts[index - 1].at > post.at) index -= 1;
-  state.posts.splice(index, 0, post);
-  const start = Math.floor(post.at / BUCKET_MS) * BUCKET_MS;
+function bucketAt(state: ThreadEscalationState, at: number): Bucket {
+  const start = Math.floor(at / BUCKET_MS) * BUCKET_MS;
   let bucket = state.buckets.find((candidate) => candidate.start === start);
   if (!bucket) {
     bucket = { start, w: 0, posts: 0, reposts: 0, newAuthors: 0 };
     state.buckets.push(bucket);
     state.buckets.sort((a, b) => a.start - b.start);
   }
+  return bucket;
+}
+
+export function insertPost(state: ThreadEscalationState, post: WindowPost): void {
+  let index = state.posts.length;
+  while (index > 0 && state.posts[index - 1].at > post.at) index -= 1;
+  state.posts.splice(index, 0, post);
+  const bucket = bucketAt(state, post.at);
   bucket.w += post.w;
   bucket.posts += 1;
   bucket.reposts += post.reposts;
   bucket.newAuthors += post.fresh ? post.w : 0;
+}
+
+export function addEngagement(state: ThreadEscalationState, gain: EngagementGain): void {
+  pushCapped(state.engagement, gain, MAX_WINDOW_POSTS);
+  bucketAt(state, gain.at).reposts += gain.reposts;
 }
 
 export function pushCapped<T>(list: T[], value: T, cap: number): void {
@@ -140,6 +163,7 @@ export function prune(state: ThreadEscalationState, exactMs: number, baselineMs:
   const firstKept = state.posts.findIndex((post) => post.at >= exactFrom);
   state.posts = firstKept === -1 ? [] : state.posts.slice(firstKept);
   if (state.posts.length > MAX_WINDOW_POSTS) state.posts = state.posts.slice(state.posts.length - MAX_WINDOW_POSTS);
+  state.engagement = state.engagement.filter((gain) => gain.at >= exactFrom);
   const bucketFrom = Math.floor((now - baselineMs) / BUCKET_MS) * BUCKET_MS;
   state.buckets = state.buckets.filter((bucket) => bucket.start >= bucketFrom);
   state.markers = state.markers.filter((marker) => marker.at >= now - markerMs).slice(-MAX_MARKERS);

@@ -19,7 +19,7 @@ const NEGATIVE = new CueList('negative', [
   'nobody answers', 'ignored', 'ignoring', 'froze', 'frozen', 'stuck', 'broken', "doesn't work",
   "does not work", 'not working', "won't load", 'outage', 'charged twice', 'overcharg*', 'still waiting',
   'still no', 'shame', 'shameful', 'disgrace*', 'terrify*', 'nightmare', 'wtf', 'chargeback', 'lawsuit',
-  'sue them', 'consumer protection', 'complain*', 'cancelled my', 'canceled my', 'unreal', 'shocked',
+  'sue them', 'consumer protection', 'complain*', 'cancelled my', 'canceled my',
   'bye', 'unsubscrib*', 'screw*', 'greedy', 'lost my', 'declined', 'denied', 'refused',
   '😡', '🤬', '😠', '👎', '💩', '🤡',
   // ru: гнев, обвинение, потеря, сломанный сервис, уход от бренда
@@ -39,11 +39,16 @@ const POSITIVE = new CueList('positive', [
   'made my day', 'faith in humanity', 'wholesome', 'respect', 'good people', 'hero*', 'angel*', 'kindness',
   'well done', 'bravo', 'shout out', 'shoutout', 'deserves', 'raise for', 'give him a raise', 'give her a raise',
   'happy', 'glad', 'appreciate*', 'helpful', 'impressed', 'legend', 'good news', 'right thing', 'restored',
-  'what a guy', 'what a gal', 'so kind', 'the best',
+  'what a guy', 'what a gal', 'so kind', 'the best', 'a raise', 'a bonus', 'brilliant', 'fantastic', 'superb',
+  'kudos', 'props to', 'hats off', 'good job', 'great job', 'nice job', 'proud', 'beautiful', 'sweet', 'adorable',
+  'made me smile', 'restores my faith', 'above and beyond', 'went out of his way', 'went out of her way',
+  'recommend*', 'five stars', '5 stars', 'perfect', 'grateful', 'gratitude', 'cheers', 'congrat*', 'yay',
   '❤', '💚', '💙', '🙌', '👏', '😍', '🥹', '👍', '🥰', '😊', '🫶',
   'спасибо', 'благодар*', 'отличн*', 'супер', 'класс', 'классн*', 'молодц*', 'круто', 'лучший', 'лучшая',
   'лучшие', 'рекоменду*', 'приятн*', 'помогли', 'выручили', 'восхищ*', 'люблю', 'обожаю', 'герой', 'умнич*',
-  'респект', 'восторг*', 'порадовал*', 'благодарност*',
+  'респект', 'восторг*', 'порадовал*', 'благодарност*', 'браво', 'умница', 'красавчик*', 'прекрасн*', 'замечательн*',
+  'чудесн*', 'трогательн*', 'доброт*', 'добрый', 'уважени*', 'премию', 'повысьте', 'вера в людей',
+  'радует', 'радость', 'горжусь', 'восхитительн*', 'здорово', 'идеальн*', 'поздравля*', 'ура', 'мило', 'душевн*',
 ]);
 
 /** "Me too" in its many forms: the author joins the post they answer. */
