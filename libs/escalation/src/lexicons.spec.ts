@@ -32,7 +32,7 @@ describe('thread cues', () => {
   });
 
   it('finds calls to pile on', () => {
-    expect(readThreadCues('распространите, пусть все увидят').pileOnCall).toEqual(expect.arrayContaining(['распространи*', 'пусть все увидят']));
+    expect(readThreadCues('распространите, пусть все увидят').pileOnCall).toEqual(expect.arrayContaining(['распространите', 'пусть все увидят']));
     expect(readThreadCues('everyone affected: file a complaint with your bank').pileOnCall.length).toBeGreaterThan(0);
     expect(readThreadCues('nice weather today').pileOnCall).toEqual([]);
   });

@@ -50,7 +50,7 @@ export function normaliseForCues(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е').replace(/[’`]/g, "'");
 }
 
-/** A named list of phrases; `matches` returns the phrases found (for the explanation). */
+/** A named list of phrases; `matches` returns the text they matched (for the explanation). */
 export class CueList {
   private readonly compiled: { phrase: string; pattern: RegExp }[];
 
@@ -61,9 +61,14 @@ export class CueList {
     this.compiled = phrases.map((phrase) => ({ phrase, pattern: compileCue(phrase) }));
   }
 
-  /** `text` must already be normalised with normaliseForCues. */
+  /** The distinct pieces of text that matched (for the explanation). `text` must be normalised with normaliseForCues. */
   matches(text: string): string[] {
-    return this.compiled.filter(({ pattern }) => pattern.test(text)).map(({ phrase }) => phrase);
+    const found = new Set<string>();
+    for (const { pattern } of this.compiled) {
+      const match = pattern.exec(text);
+      if (match) found.add(match[0].trim());
+    }
+    return [...found];
   }
 
   test(text: string): boolean {

@@ -53,11 +53,11 @@ export async function evaluateEscalation(corpusDir: string): Promise<EvalSection
   const met = expected.filter((outcome) => outcome.ok).length;
   const falseAlerts = outcomes.filter((outcome) => !outcome.expected && outcome.firstAlertAt !== null).length;
   const lines = [
-    `${'thread'.padEnd(10)}${'expected'.padEnd(10)}${'first alert'.padEnd(22)}${'level'.padEnd(10)}${'due by'.padEnd(22)}${'lead min'.padEnd(10)}result`,
+    `${'thread'.padEnd(12)}${'expected'.padEnd(10)}${'first alert'.padEnd(26)}${'level'.padEnd(10)}${'due by'.padEnd(26)}${'lead min'.padEnd(10)}result`,
     ...outcomes.map(
       (outcome) =>
-        `${outcome.threadId.padEnd(10)}${String(outcome.expected).padEnd(10)}${(outcome.firstAlertAt ?? '-').padEnd(22)}${(outcome.firstLevel ?? '-').padEnd(10)}` +
-        `${(outcome.dueBy ?? '-').padEnd(22)}${(outcome.leadMinutes === null ? '-' : String(outcome.leadMinutes)).padEnd(10)}${outcome.ok ? 'ok' : outcome.expected ? (outcome.firstAlertAt ? 'LATE' : 'MISSED') : 'FALSE ALERT'}`,
+        `${outcome.threadId.padEnd(12)}${String(outcome.expected).padEnd(10)}${(outcome.firstAlertAt ?? '-').padEnd(26)}${(outcome.firstLevel ?? '-').padEnd(10)}` +
+        `${(outcome.dueBy ?? '-').padEnd(26)}${(outcome.leadMinutes === null ? '-' : String(outcome.leadMinutes)).padEnd(10)}${outcome.ok ? 'ok' : outcome.expected ? (outcome.firstAlertAt ? 'LATE' : 'MISSED') : 'FALSE ALERT'}`,
     ),
     `expected alerts on time: ${met}/${expected.length}; false alerts on controls: ${falseAlerts}/${outcomes.length - expected.length}`,
     ...badLines.map((line) => `skipped ${line}`),
