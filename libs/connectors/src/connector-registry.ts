@@ -3,6 +3,7 @@ import type { Connector, ConnectorCapabilities } from './connector';
 import { systemClock } from './shared/clock';
 import type { HttpContext } from './shared/http-client';
 import { MastodonConnector } from './mastodon/mastodon.connector';
+import { RedditConnector } from './reddit/reddit.connector';
 import { RssConnector } from './rss/rss.connector';
 import { TelegramConnector } from './telegram/telegram.connector';
 import { VkConnector } from './vk/vk.connector';
@@ -25,6 +26,7 @@ const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
   webhook: (http) => new WebhookConnector(http),
   rss: (http) => new RssConnector(http),
   mastodon: (http) => new MastodonConnector(http),
+  reddit: (http) => new RedditConnector(http),
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
