@@ -8,6 +8,7 @@ import { RssConnector } from './rss/rss.connector';
 import { TelegramConnector } from './telegram/telegram.connector';
 import { VkConnector } from './vk/vk.connector';
 import { WebhookConnector } from './webhook/webhook.connector';
+import { XConnector } from './x/x.connector';
 
 /** What a factory needs; every field has a production default. */
 export interface ConnectorDeps {
@@ -27,6 +28,7 @@ const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
   rss: (http) => new RssConnector(http),
   mastodon: (http) => new MastodonConnector(http),
   reddit: (http) => new RedditConnector(http),
+  x: (http) => new XConnector(http),
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

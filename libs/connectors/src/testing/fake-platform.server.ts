@@ -62,7 +62,10 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakePlatfor
           const send = (): void => {
             const isRaw = typeof answer.body === 'string' || Buffer.isBuffer(answer.body);
             const payload = answer.body === undefined ? '' : isRaw ? (answer.body as string | Buffer) : JSON.stringify(answer.body);
-            const headers: Record<string, string> = { ...(answer.headers ?? {}) };
+            // Recorded headers describe the recorded transfer (gzip, its length); this answer is sent afresh.
+            const headers: Record<string, string> = Object.fromEntries(
+              Object.entries(answer.headers ?? {}).filter(([name]) => !/^(content-length|content-encoding|transfer-encoding|connection)$/i.test(name)),
+            );
             if (!isRaw && answer.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
               headers['content-type'] = 'application/json; charset=utf-8';
             }
