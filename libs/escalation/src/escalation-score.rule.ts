@@ -59,15 +59,27 @@ export function scoreMetrics(metrics: ThreadMetrics, settings: EscalationSetting
     );
   }
 
-  if (metrics.newAuthors >= 3) {
-    const ratio = metrics.newAuthors / Math.max(metrics.newAuthorsBaseline, 1);
-    const strength = clamp01((metrics.newAuthors - 2) / 6) * clamp01((ratio - 1) / 2);
-    add('new_authors', metrics.newAuthors, `${round1(metrics.newAuthors)} new in ${settings.recentWindowMinutes} min vs ${round1(metrics.newAuthorsBaseline)} usual`, weights.newAuthors * strength * gate);
+  // Longer windows need proportionally more (by the square root: arrivals are bursty, not uniform).
+  const joining = metrics.audience
+    .map((scale) => {
+      const k = Math.sqrt(scale.factor);
+      const ratio = scale.newAuthors / Math.max(scale.newAuthorsBaseline, 1);
+      const strength = scale.newAuthors >= 3 * k ? clamp01((scale.newAuthors - 2 * k) / (4 * k + 2)) * clamp01((ratio - 1) / 2) : 0;
+      return { scale, strength };
+    })
+    .sort((a, b) => b.strength - a.strength)[0];
+  if (joining && joining.strength > 0) {
+    const { scale, strength } = joining;
+    add('new_authors', scale.newAuthors, `${round1(scale.newAuthors)} new in ${scale.windowMinutes} min vs ${round1(scale.newAuthorsBaseline)} usual`, weights.newAuthors * strength * gate);
   }
 
-  if (metrics.reachAdded > 0) {
-    const strength = clamp01(Math.log2(1 + metrics.reachGrowth) / Math.log2(11));
-    add('reach_growth', metrics.reachGrowth, `+${metrics.reachAdded} followers, reach ${metrics.reach}`, weights.reachGrowth * strength * gate);
+  const widening = metrics.audience
+    .filter((scale) => scale.reachAdded > 0)
+    .map((scale) => ({ scale, strength: clamp01(Math.log2(1 + scale.reachGrowth) / Math.log2(11)) }))
+    .sort((a, b) => b.strength - a.strength)[0];
+  if (widening) {
+    const { scale, strength } = widening;
+    add('reach_growth', scale.reachGrowth, `+${scale.reachAdded} followers in ${scale.windowMinutes} min, reach ${metrics.reach}`, weights.reachGrowth * strength * gate);
   }
 
   if (metrics.reposts >= settings.repostFloor) {

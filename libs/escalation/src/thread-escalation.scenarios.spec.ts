@@ -66,6 +66,22 @@ describe('escalating scenarios alert within the reaction time', () => {
     expect(delay!).toBeLessThanOrEqual(REACTION_MINUTES);
   });
 
+  it.each(SEEDS)('a slower platform waking up: new people every few minutes for an hour (seed %i)', (seed) => {
+    const lang = seed % 2 ? 'ru' : 'en';
+    const thread = complaintThread(seed, lang);
+    const rampStart = slowReplies(thread, 3 + (seed % 3)) + thread.between(10, 30);
+    let minute = rampStart;
+    for (let i = 0; i < 20; i += 1) {
+      thread.add({ minute, text: thread.pick(lang === 'en' ? BURST_EN : BURST_RU) });
+      minute += thread.between(3, 5);
+    }
+    const { delay } = firstAlertMinute(thread, rampStart);
+    expect(delay).not.toBeNull();
+    // A slow ramp is clear later than a burst; within three quarters of an hour is still well before the press.
+    expect(delay!).toBeGreaterThanOrEqual(0);
+    expect(delay!).toBeLessThanOrEqual(45);
+  });
+
   it.each(SEEDS)('an influencer joins a complaint (seed %i)', (seed) => {
     const lang = seed % 2 ? 'ru' : 'en';
     const thread = complaintThread(seed, lang);

@@ -23,6 +23,21 @@ export interface RateScale {
   acceleration: number;
 }
 
+/** Who joined the thread over one window length. */
+export interface AudienceScale {
+  windowMinutes: number;
+  /** Relative to recentWindowMinutes (1 = the recent window). */
+  factor: number;
+  /** Credibility-weighted authors posting for the first time in the window, and their usual count per window. */
+  newAuthors: number;
+  newAuthorsBaseline: number;
+  reachAdded: number;
+  /** reachAdded / max(reach before the window, reachFloor). */
+  reachGrowth: number;
+}
+
+const AUDIENCE_SCALES = [1, 4];
+
 /**
  * Window lengths relative to recentWindowMinutes: a short one catches a sharp burst within minutes, the long one
  * a slower platform (VK, Reddit) waking up over an hour. Shorter windows are noisier, so they need a higher floor.
@@ -39,13 +54,10 @@ export interface ThreadMetrics {
   previousRatePerHour: number;
   /** The reply rate at each window length (short, recent, long) against the thread's baseline. */
   scales: RateScale[];
-  /** Credibility-weighted authors posting for the first time in the recent window, and their baseline per window. */
-  newAuthors: number;
-  newAuthorsBaseline: number;
+  /** Who joined: new authors and added reach over the recent window and over four times it. */
+  audience: AudienceScale[];
+  /** Sum of followers of distinct public participants. */
   reach: number;
-  reachAdded: number;
-  /** reachAdded / max(reach before the window, reachFloor). */
-  reachGrowth: number;
   reposts: number;
   repostsBaseline: number;
   /** reposts / max(repostsBaseline, repostFloor). */
@@ -119,11 +131,22 @@ export function computeMetrics(state: ThreadEscalationState, at: number, setting
     };
   });
 
-  const newAuthors = sum(recent.filter((post) => post.fresh).map((post) => post.w));
-  const newAuthorsBaseline = perWindow(sum(inLookback.map((bucket) => bucket.newAuthors)) - newAuthors);
-
-  const reachAdded = sum(recent.map((post) => post.reach));
-  const reachBefore = Math.max(0, state.reach - reachAdded);
+  const totalNewAuthors = sum(inLookback.map((bucket) => bucket.newAuthors));
+  const audience = AUDIENCE_SCALES.map((factor): AudienceScale => {
+    const windowMs = recentMs * factor;
+    const inWindow = state.posts.filter((post) => post.at > at - windowMs && post.at <= at);
+    const newAuthors = sum(inWindow.filter((post) => post.fresh).map((post) => post.w));
+    const baselineSpan = at - windowMs - lookbackFrom;
+    const reachAdded = sum(inWindow.map((post) => post.reach));
+    return {
+      windowMinutes: settings.recentWindowMinutes * factor,
+      factor,
+      newAuthors,
+      newAuthorsBaseline: baselineSpan >= windowMs ? (Math.max(0, totalNewAuthors - newAuthors) / baselineSpan) * windowMs : 0,
+      reachAdded,
+      reachGrowth: reachAdded / Math.max(state.reach - reachAdded, settings.reachFloor),
+    };
+  });
 
   const gains = (state.engagement ?? []).filter((gain) => gain.at > recentFrom && gain.at <= at);
   const reposts = sum(recent.map((post) => post.reposts)) + sum(gains.map((gain) => gain.reposts));
@@ -151,11 +174,8 @@ export function computeMetrics(state: ThreadEscalationState, at: number, setting
     ratePerHour,
     previousRatePerHour,
     scales,
-    newAuthors,
-    newAuthorsBaseline,
+    audience,
     reach: state.reach,
-    reachAdded,
-    reachGrowth: reachAdded / Math.max(reachBefore, settings.reachFloor),
     reposts,
     repostsBaseline,
     repostGrowth: reposts / Math.max(repostsBaseline, settings.repostFloor),
