@@ -11,7 +11,7 @@ import type { Sentiment } from '@otklik/domain';
 import { amplifierKind, credibility, isBrandAccount } from './author-weight.rule';
 import { DEFAULT_ESCALATION_SETTINGS, type EscalationSettings } from './escalation-settings';
 import { scoreMetrics, type EscalationScore } from './escalation-score.rule';
-import { levelRank, type EscalationAlert, type EscalationLevel, type ThreadPost } from './escalation.types';
+import { ESCALATION_LEVELS, levelRank, type EscalationAlert, type EscalationLevel, type ThreadPost } from './escalation.types';
 import { computeMetrics, type ThreadMetrics } from './thread-metrics';
 import { readThreadCues } from './thread-cues.lexicon';
 import { readTone, toneOfReply, type Tone } from './tone.lexicon';
@@ -194,7 +194,6 @@ export class ThreadEscalation {
 
     const exactMs = Math.max(settings.markerWindowMinutes, 4 * settings.recentWindowMinutes) * MINUTE;
     prune(state, exactMs, settings.baselineMinutes * MINUTE, settings.markerWindowMinutes * MINUTE);
-    if (state.authors.length < authors.size) this.authorIndex = null;
   }
 
   /** Level after cooldown and hysteresis at event time `at`; mutates the state and returns an alert, if any. */
@@ -241,16 +240,17 @@ export class ThreadEscalation {
   }
 
   private remember(id: string): void {
-    const seen = this.seen();
-    seen.add(id);
+    const forgotten = this.state.seen.length >= MAX_SEEN_IDS ? this.state.seen[0] : undefined;
     pushCapped(this.state.seen, id, MAX_SEEN_IDS);
-    if (seen.size > this.state.seen.length) this.seenIndex = new Set(this.state.seen);
+    const seen = this.seen();
+    if (forgotten !== undefined) seen.delete(forgotten);
+    seen.add(id);
   }
 }
 
 function scoreLevelBelow(score: number, settings: EscalationSettings, current: EscalationLevel): EscalationLevel | null {
   let level: EscalationLevel | null = null;
-  for (const candidate of ['watch', 'warning', 'critical'] as const) {
+  for (const candidate of ESCALATION_LEVELS) {
     if (levelRank(candidate) >= levelRank(current)) break;
     if (score >= settings.levels[candidate]) level = candidate;
   }
