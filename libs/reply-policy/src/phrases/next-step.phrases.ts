@@ -1,0 +1,72 @@
+import { PhraseSet } from '../text/pattern';
+
+/**
+ * A concrete next step the team takes on this customer's case: a callback, someone sent, a remedy already
+ * applied, an escalation to a named role, updates promised in a named place. Bare intentions ("we'll look
+ * into it"), hand-offs to third parties ("passed to the seller") and fix-time promises are not next steps.
+ */
+export const NEXT_STEP = new PhraseSet([
+  'перезвон~',
+  'позвоним',
+  'позвонит',
+  'свяжемся',
+  'свяжется',
+  'напишем вам',
+  'ответим вам',
+  '(?:курьер|мастер|специалист|инженер|техник)~ (?:уже )?(?:едет|выехал~|приедет|заберет|привезет|позвонит|свяжется)',
+  '(?:отправим|пришлем|направим) (?:к вам )?(?:мастера|курьера|специалиста|инженера|техника|замену)',
+  'эскалир~',
+  'оформили',
+  'записали',
+  'вернули',
+  'доначисл~',
+  'начислили',
+  'разблокировали',
+  'заблокировали',
+  'восстановили доступ',
+  'заменим',
+  'обменяем',
+  'будем держать (?:вас )?в курсе',
+  'сообщим (?:вам|здесь|как только)',
+  '(?:передали|передано|передана|передадим) (?:заявку |обращение |вопрос |ваш~ \\p{L}+ )?(?:лично )?(?:руководител~|старш~|ответственн~|специалист~|инженер~|мастер~)',
+  '(?:теперь )?(?:ею|им|этим) занимается',
+  "(?:we'll|we will|we'd like to|let us) call",
+  'call you back',
+  'calling you',
+  '(?:send|sending) (?:someone|an engineer|a technician|a courier|a replacement|you a replacement)',
+  '(?:courier|engineer|technician|driver)s? (?:is|are) (?:on (?:the|their|his|her) way|on site|coming)',
+  'crews? (?:is|are) on site',
+  'escalat~',
+  "(?:we've|we have|i've|i have|we) (?:just )?(?:refunded|reactivated|restored|unblocked|blocked|replaced|credited|booked|scheduled|arranged|cancelled|reversed|reopened|issued)",
+  'your refund',
+  'refund (?:is|has been) (?:approved|issued|processed|on its way)',
+  "(?:we'll|we will|i'll|i will) (?:refund|replace|arrange|reship|re-send|resend|dm you|message you|email you|update you|update your ticket|post updates|keep you posted|follow up)",
+  "(?:we'll|we will) (?:still )?send",
+  'post updates',
+  'updates? (?:here|in this thread)',
+  'answer your (?:ticket|message|request)',
+  '(?:update|reply (?:to|on)|answer) (?:you )?(?:on|in) your ticket',
+  'take ownership',
+  "(?:we can|we could|we'd like to|we would like to|we'll|we will|happy to) offer",
+  'готовы (?:предложить|компенсировать|вернуть|заменить|обменять)',
+  'предлагаем (?:вам )?(?:замену|возврат|компенсаци~|обмен)',
+  'to take (?:ownership|over)',
+  '(?:reply|write|comment) here if',
+]);
+
+/** Open-ended intentions: "we'll sort it out" gives the customer no next step (seed 003: say the actions). */
+export const VAGUE_COMMITMENT = new PhraseSet([
+  '(?:обязательно |мы )*разбер~',
+  '(?:обязательно |мы )*разбираемся',
+  '(?:обязательно |мы )*(?:посмотрим|изучим|проверим|выясним|учтем|исправим)(?= *[.!]| *$)',
+  'примем меры',
+  'сделаем все(?: возможное)?',
+  'работаем над (?:этим|улучшением|решением)',
+  'будем работать',
+  '(?:our |the )?(?:team|we) (?:will|\'ll|are going to|is going to) (?:look|looking) into (?:it|this|that|the matter|the issue)',
+  "(?:we'll|we will|we're|we are|team is|team will) (?:look(?:ing)? into|investigat~|check(?:ing)? (?:on )?(?:it|this|that)|sort(?:ing)? (?:it|this) out|take care of (?:it|this)|work(?:ing)? on (?:it|this))",
+  "(?:we'll|we will|will) get back to you",
+  "(?:we're|we are) on it",
+  "(?:our )?team is aware",
+  'мы в курсе',
+]);

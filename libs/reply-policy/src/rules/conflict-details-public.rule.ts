@@ -1,0 +1,104 @@
+/**
+ * conflict_details_public (block, public only) — GUIDE §3: never take a conflict with a customer public; a
+ * single incident is a private conversation. Everything written in public can be used against the company.
+ *
+ * Fires when a public draft discloses the specifics of this customer's dispute:
+ * - results of an internal check of the case: "мы проверили заказ: ...", "по нашим данным ...", "по данным
+ *   GPS", "we checked with the contractor: they say ...", "we looked into it: ...", "our records show",
+ *   "according to our logs", "it turns out" (an ongoing check, "мы выясняем", "we'll check", is fine);
+ * - compensation with its amount: refund, points, discount, recalculation next to a sum, points or percent
+ *   ("доначислили 370 баллов", "your refund of 4,490 ₽", "скидку 30%");
+ * - the customer's own history or record: "this account was created 6 days ago", "has zero orders with us",
+ *   "your second submission", "your file shows", "ваша история заказов";
+ * - a case fact used against the customer: a date or figure of their case in the same sentence as a blame
+ *   ("вы сами отказались от даты 12.12").
+ */
+import type { TextSpan } from '../reply-policy.types';
+import { PhraseSet } from '../text/pattern';
+import { BLAME } from './blames-customer.rule';
+import { say, type ReplyRule } from './reply-rule';
+
+const INVESTIGATION_RESULT = new PhraseSet([
+  '(?:мы )?(?:проверили|посмотрели|изучили|выяснили|уточнили|проанализировали|разобрались|подняли)[^.!?\\n]{0,60}?(?::|—| - |, что )',
+  'выяснил~, что',
+  'как выяснилось',
+  'выяснилось',
+  'проверка показала',
+  'в ходе проверки',
+  'по (?:нашим |имеющимся )?данным',
+  'согласно (?:нашим )?(?:данным|записям|логам|системе)',
+  'по (?:записям|логам|системе|камерам|трекингу)',
+  'установлено, что',
+  "(?:we(?:'ve| have)? )?(?:checked|reviewed|looked into|investigated|verified|went through|confirmed|spoke (?:to|with)|checked with)[^.!?\\n]{0,60}?(?::|—| - |,? and (?:found|saw|can see|it turns out|confirmed)| that )",
+  "(?:we(?:'ve| have)? )?reviewed your (?:file|case|account|history|documents|application)",
+  'according to (?:our|the) (?:records|data|logs|gps|tracking|system|notes)',
+  'our (?:records|logs|data|system|tracking|notes) (?:show|shows|indicate|say)',
+  'it turns out',
+  'turns out',
+  'the (?:investigation|check|review) (?:showed|found|shows)',
+  'we found (?:that|out)',
+  'they say',
+]);
+
+const COMPENSATION = new PhraseSet([
+  'компенс~',
+  'возмест~',
+  'верн~',
+  'возврат~',
+  'доначисл~',
+  'начисл~',
+  'скидк~',
+  'бонус~',
+  'балл~',
+  'промокод~',
+  'перерасч~',
+  'refund~',
+  'compensat~',
+  'reimburs~',
+  'credit~',
+  'discount',
+  'voucher',
+  'goodwill',
+  'points',
+  'bonus',
+  'promo code',
+]);
+
+const AMOUNT = /(?:\d[\d\s.,]*\s?(?:₽|руб\p{L}*|р\.|\$|€|£|%|балл\p{L}*|бонус\p{L}*|points?|usd|eur|rub)(?![\p{L}])|[$€£]\s?\d)/iu;
+
+const CUSTOMER_RECORD = new PhraseSet([
+  '(?:this|your|the) account (?:was|is) (?:created|opened|registered)',
+  '(?:has|have|with) (?:no|zero|\\d+) orders',
+  'ни одного заказа',
+  '(?:ваш~ )?(?:аккаунт|профиль|страниц~) (?:создан~|зарегистрирован~)',
+  'your (?:second|first|third|previous|last|earlier) (?:submission|order|request|application|complaint|ticket)',
+  'your (?:file|history|records) (?:shows?|says)',
+  'ваш~ истори~ (?:заказов|обращений|покупок)',
+  'в вашей истории',
+]);
+
+const CASE_FIGURE = /(?<!(?:пункт|п\.|раздел|section|clause|item)\s?)\d{1,2}[./]\d{1,2}|\d{1,2}:\d{2}|\d+\s?(?:₽|руб|\$|€)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}* \d{1,2}|\d{1,2} (?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/iu;
+
+export const conflictDetailsPublicRule: ReplyRule = {
+  id: 'conflict_details_public',
+  check(context) {
+    const { folded, sentences, text } = context.draft;
+    const spans: TextSpan[] = [];
+    spans.push(...INVESTIGATION_RESULT.find(folded));
+    spans.push(...CUSTOMER_RECORD.find(folded));
+    for (const sentence of sentences) {
+      if (AMOUNT.test(sentence.text) && COMPENSATION.test(folded, sentence.start, sentence.end)) spans.push({ start: sentence.start, end: sentence.end });
+      if (CASE_FIGURE.test(text.slice(sentence.start, sentence.end)) && BLAME.test(folded, sentence.start, sentence.end)) {
+        spans.push({ start: sentence.start, end: sentence.end });
+      }
+    }
+    if (spans.length === 0) return null;
+    return {
+      spans,
+      message: say(context.locale, {
+        ru: 'Ответ выносит подробности спора в публичную ветку (результаты проверки, история клиента, суммы компенсации): обсудите это в личных сообщениях.',
+        en: "The reply takes the dispute public (check results, the customer's history, compensation amounts): discuss it in a private message.",
+      }),
+    };
+  },
+};
