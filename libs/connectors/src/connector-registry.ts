@@ -9,6 +9,7 @@ import { TelegramConnector } from './telegram/telegram.connector';
 import { VkConnector } from './vk/vk.connector';
 import { WebhookConnector } from './webhook/webhook.connector';
 import { XConnector } from './x/x.connector';
+import { YoutubeConnector } from './youtube/youtube.connector';
 
 /** What a factory needs; every field has a production default. */
 export interface ConnectorDeps {
@@ -29,6 +30,7 @@ const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
   mastodon: (http) => new MastodonConnector(http),
   reddit: (http) => new RedditConnector(http),
   x: (http) => new XConnector(http),
+  youtube: (http) => new YoutubeConnector(http),
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
