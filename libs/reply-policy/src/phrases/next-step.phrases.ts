@@ -11,7 +11,8 @@ export const NEXT_STEP = new PhraseSet([
   'позвонит',
   'свяжемся',
   'свяжется',
-  'напишем вам',
+  'напишем (?:вам|здесь|в этой ветке|под этим постом)',
+  'опубликуем (?:здесь|обновлени~)',
   'ответим вам',
   '(?:курьер|мастер|специалист|инженер|техник)~ (?:уже )?(?:едет|выехал~|приедет|заберет|привезет|позвонит|свяжется)',
   '(?:отправим|пришлем|направим) (?:к вам )?(?:мастера|курьера|специалиста|инженера|техника|замену)',
@@ -43,6 +44,7 @@ export const NEXT_STEP = new PhraseSet([
   "(?:we'll|we will|i'll|i will) (?:refund|replace|arrange|reship|re-send|resend|dm you|message you|email you|update you|update your ticket|post updates|keep you posted|follow up)",
   "(?:we'll|we will) (?:still )?send",
   'post updates',
+  "(?:we'll|we will) (?:post|update|write|report back) (?:here|in this thread|below|on this thread)",
   'updates? (?:here|in this thread)',
   'answer your (?:ticket|message|request)',
   '(?:update|reply (?:to|on)|answer) (?:you )?(?:on|in) your ticket',
@@ -52,6 +54,8 @@ export const NEXT_STEP = new PhraseSet([
   'предлагаем (?:вам )?(?:замену|возврат|компенсаци~|обмен)',
   'to take (?:ownership|over)',
   '(?:reply|write|comment) here if',
+  '(?:reply|write|respond) (?:to|in|on) this (?:thread|post|comment|tweet)',
+  "(?:we'll|we will) chase",
 ]);
 
 /** Open-ended intentions: "we'll sort it out" gives the customer no next step (seed 003: say the actions). */

@@ -110,7 +110,7 @@ export function readDraft(draft: string, brandNames: readonly string[] = []): Dr
     ],
   };
   // E-mail and web addresses are contacts, not something the draft says about the customer's case.
-  const addresses = [...draft.matchAll(/\S+@\S+|(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|ru|net|org|io|example|info|app)(?:\/\S*)?/gu)].map(
+  const addresses = [...draft.matchAll(/\S*@\S+|(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|ru|net|org|io|example|info|app)(?:\/\S*)?/gu)].map(
     (match) => ({ start: match.index, end: match.index + match[0].length }),
   );
   const sentences: DraftSentence[] = splitSentences(draft).map((piece) => {

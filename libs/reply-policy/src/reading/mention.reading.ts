@@ -163,6 +163,13 @@ const FAILURE = new PhraseSet([
   'is not ok',
   'not ok',
   'this is how it ends',
+  'съел~',
+  'сказали ждать',
+  'ждать',
+  'ate my',
+  'swallowed',
+  'threw',
+  'rude',
   'drops?',
   'dropping',
   'clears itself',
@@ -580,7 +587,12 @@ function guessIntent(folded: string, text: string, failure: number): Intent {
   const sarcasm = SARCASM.test(folded) || /🙃/u.test(text);
   if (SUGGESTION.test(folded)) return 'suggestion';
   if (THIRD_PARTY_REPORT.test(folded) && !FIRST_PERSON.test(text)) return 'other';
-  if (praise > 0 && (failure === 0 || (!sarcasm && !NEGATIVE_EMOJI.test(text) && (RESOLVED.test(folded) || failure < 2)))) return 'praise';
+  if (praise > 0) {
+    if (failure === 0 || RESOLVED.test(folded)) return 'praise';
+    // Praise words around a failure, with irony or an emoji doing the talking, are a complaint.
+    if (!sarcasm && !NEGATIVE_EMOJI.test(text) && !SARCASM_EMOJI.test(text) && failure < 2) return 'praise';
+    return 'problem';
+  }
   const question = text.includes('?') && QUESTION_WORDS.test(folded);
   if (question) {
     // A question that also states a failure outside its question sentences is a complaint in question form.

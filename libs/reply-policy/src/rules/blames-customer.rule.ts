@@ -16,7 +16,7 @@ import { PhraseSet } from '../text/pattern';
 import { say, type ReplyRule } from './reply-rule';
 
 export const BLAME = new PhraseSet([
-  'вы сами',
+  'вы сами (?:виноват~|отказал~|не |указал~|выбрал~|согласил~|подписал~|перепутал~|ошиб~|забыл~|отменил~|ввели|нажали|удалили)',
   'сами виноват~',
   'по вашей (?:вине|ошибке|невнимательности)',
   'ваша (?:вина|ошибка)',
@@ -29,6 +29,7 @@ export const BLAME = new PhraseSet([
   '(?:внимательно )?(?:читайте|прочитайте|перечитайте|ознакомьтесь с) (?:договор|услови|оферт|правил)~',
   'пункт~? \\d+(?:\\.\\d+)+',
   'не положен~',
+  '(?:компенсаци~|возврат~|перерасч~|возмещени~) не (?:предусмотрен~|положен~|производится)',
   'вам не положено',
   'как (?:указано|сказано|прописано) в (?:договоре|условиях|оферте|правилах)',
   '(?:был|была|приехал~|прибыл~|доставил~)[^.!?]{0,40}(?:вовремя|в срок)',
@@ -40,18 +41,18 @@ export const BLAME = new PhraseSet([
   "you (?:didn't|did not|failed to|forgot to|never) (?:read|check|sign|provide|follow|answer|pick up|include|attach|update|confirm|respond)",
   "(?:it's|it is|that's|that is|this is) (?:your|the customer's) (?:fault|responsibility|mistake)",
   'your (?:fault|mistake|error)',
-  'by you',
-  'on your (?:end|side)',
+  '(?:marked|chosen|selected|entered|typed|caused|made|set|cancell?ed|provided|given) by you',
+  '(?:issue|problem|error|fault) (?:is |was |lies )?on your (?:end|side)',
+  'проблема (?:на вашей стороне|с вашей стороны)',
   'as (?:stated|written|explained|described) in (?:your|the|our) (?:contract|terms|offer|agreement|letter|policy|faq)',
   '(?:please )?read (?:the|our|your) (?:terms|contract|agreement|policy|t&c|fine print|faq|manual)',
-  'because (?:the |your )[^.!?]{0,60}(?:unsigned|incomplete|incorrect|wrong|missing|invalid|expired|not signed)',
+  'because (?:the |your )[^.!?]{0,60}(?:unsigned|incomplete|incorrect|wrong|missing|invalid|expired|not signed|declined)',
   '(?:works|working) (?:fine|perfectly|as expected|normally) for (?:\\d+%|everyone|most|other)',
   'nice try',
   'before (?:shouting|yelling|complaining|ranting|screaming)',
   'calm down',
   "you're lying",
   'not our (?:fault|problem)',
-  'say hi to',
 ]);
 
 export const blamesCustomerRule: ReplyRule = {

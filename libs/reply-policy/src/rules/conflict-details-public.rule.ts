@@ -5,8 +5,9 @@
  * Fires when a public draft discloses the specifics of this customer's dispute:
  * - results of an internal check of the case: "мы проверили заказ: ...", "по нашим данным ...", "по данным
  *   GPS", "we checked with the contractor: they say ...", "we looked into it: ...", "our records show",
- *   "according to our logs", "it turns out" (an ongoing check, "мы выясняем", "we'll check", is fine);
- * - compensation with its amount: refund, points, discount, recalculation next to a sum, points or percent
+ *   "according to our logs", "it turns out" — when the finding concerns the customer's case (their order,
+ *   payment, courier, "you"); an ongoing check ("мы выясняем", "we'll check") or a public incident status is fine;
+ * - in reply to a complaint, compensation with its amount: refund, points, discount, recalculation next to a sum, points or percent
  *   ("доначислили 370 баллов", "your refund of 4,490 ₽", "скидку 30%");
  * - the customer's own history or record: "this account was created 6 days ago", "has zero orders with us",
  *   "your second submission", "your file shows", "ваша история заказов";
@@ -31,7 +32,7 @@ const INVESTIGATION_RESULT = new PhraseSet([
   'установлено, что',
   "(?:we(?:'ve| have)? )?(?:checked|reviewed|looked into|investigated|verified|went through|confirmed|spoke (?:to|with)|checked with)[^.!?\\n]{0,60}?(?::|—| - |,? and (?:found|saw|can see|it turns out|confirmed)| that )",
   "(?:we(?:'ve| have)? )?reviewed your (?:file|case|account|history|documents|application)",
-  'according to (?:our|the) (?:records|data|logs|gps|tracking|system|notes)',
+  '(?:according to|per|based on) (?:our|the) (?:records|data|logs|gps|tracking|system|notes|investigation|check)',
   'our (?:records|logs|data|system|tracking|notes) (?:show|shows|indicate|say)',
   'it turns out',
   'turns out',
@@ -64,6 +65,36 @@ const COMPENSATION = new PhraseSet([
   'promo code',
 ]);
 
+/** Words that tie a finding to this customer's case rather than to a public incident or a product fact. */
+const CASE_REFERENCE = new PhraseSet([
+  'ваш~',
+  'вам',
+  'вас',
+  'вы',
+  'заказ~',
+  'заявк~',
+  'платеж~',
+  'списани~',
+  'курьер~',
+  'продав~',
+  'мастер~',
+  'документ~',
+  'you',
+  'your',
+  'order',
+  'account',
+  'payment',
+  'booking',
+  'charge',
+  'courier',
+  'driver',
+  'seller',
+  'contractor',
+  'technician',
+  'documents?',
+  'card',
+]);
+
 const AMOUNT = /(?:\d[\d\s.,]*\s?(?:₽|руб\p{L}*|р\.|\$|€|£|%|балл\p{L}*|бонус\p{L}*|points?|usd|eur|rub)(?![\p{L}])|[$€£]\s?\d)/iu;
 
 const CUSTOMER_RECORD = new PhraseSet([
@@ -84,10 +115,13 @@ export const conflictDetailsPublicRule: ReplyRule = {
   check(context) {
     const { folded, sentences, text } = context.draft;
     const spans: TextSpan[] = [];
-    spans.push(...INVESTIGATION_RESULT.find(folded));
-    spans.push(...CUSTOMER_RECORD.find(folded));
+    const findings = INVESTIGATION_RESULT.find(folded).filter((span) => CASE_REFERENCE.test(folded, span.start, Math.min(folded.length, span.end + 100)));
+    spans.push(...findings, ...CUSTOMER_RECORD.find(folded));
     for (const sentence of sentences) {
-      if (AMOUNT.test(sentence.text) && COMPENSATION.test(folded, sentence.start, sentence.end)) spans.push({ start: sentence.start, end: sentence.end });
+      // Amounts are a dispute's details only when there is a dispute: a price or a promo in an answer is not.
+      if (context.mention.complaint && AMOUNT.test(sentence.text) && COMPENSATION.test(folded, sentence.start, sentence.end)) {
+        spans.push({ start: sentence.start, end: sentence.end });
+      }
       if (CASE_FIGURE.test(text.slice(sentence.start, sentence.end)) && BLAME.test(folded, sentence.start, sentence.end)) {
         spans.push({ start: sentence.start, end: sentence.end });
       }

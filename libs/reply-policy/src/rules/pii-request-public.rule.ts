@@ -60,6 +60,17 @@ const REQUEST = new PhraseSet([
 
 
 
+/** Entering data in the app, the account or a secure form is not posting it in the thread. */
+const SECURE_PLACE = new PhraseSet([
+  'в (?:приложении|личном кабинете|настройках|профиле|форме|анкете)',
+  'на сайте',
+  'по ссылке',
+  'in (?:the|our|your) (?:app|account|settings|profile|form)',
+  'on (?:our|the) (?:website|site)',
+  'via (?:the|our|this) (?:secure )?(?:form|link)',
+  'secure (?:form|link|page)',
+]);
+
 export const piiRequestPublicRule: ReplyRule = {
   id: 'pii_request_public',
   check(context) {
@@ -72,7 +83,8 @@ export const piiRequestPublicRule: ReplyRule = {
       if (data.length === 0) continue;
       const privateRoute = PRIVATE_CHANNEL.find(folded, sentence.start, sentence.end).some((span) => !isNegatedAt(folded, span.start));
       const publicPlace = PUBLIC_PLACE.find(folded, sentence.start, sentence.end).some((span) => !isNegatedAt(folded, span.start));
-      if (privateRoute && !publicPlace) continue;
+      const secureForm = SECURE_PLACE.test(folded, sentence.start, sentence.end);
+      if ((privateRoute || secureForm) && !publicPlace) continue;
       spans.push({ start: requests[0].start, end: data[data.length - 1].end });
     }
     if (spans.length === 0) return null;

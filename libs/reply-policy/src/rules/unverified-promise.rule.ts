@@ -27,7 +27,7 @@ const DEADLINE = new PhraseSet([
   'к концу (?:дня|недели)',
   'к \\d{1,2}(?:[:.]\\d{2})?',
   'до (?:\\d{1,2}(?:[:.]\\d{2})?|конца (?:дня|недели)|вечера|утра|завтра|понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья)',
-  'в течение (?:\\d+ )?(?:получаса|часа|час~|дня|дн~|суток|недел~|минут~)',
+  'в течение (?:\\d+ )?(?:рабоч~ |календарн~ )?(?:получаса|часа|час~|дня|дн~|суток|недел~|минут~)',
   'через (?:\\d+ |пару |несколько )?(?:минут|час|дн|недел|сут)~',
   'в (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)',
   'в ближайш~ (?:час|минут|дн|сутки)~',
@@ -38,7 +38,9 @@ const DEADLINE = new PhraseSet([
   'by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|noon|midnight|eod|the end of (?:the )?(?:day|week)|end of (?:the )?(?:day|week)|\\d{1,2}(?::\\d{2})? ?(?:am|pm)?)',
   'within (?:\\d+|an?|one|two|three|the next|24|48) ?(?:minutes?|hours?|days?|business days?|weeks?)',
   'in (?:\\d+|an?|a few|the next|half an) (?:minutes?|hours?|days?|hour)',
-  'this (?:afternoon|evening|morning)',
+  'this (?:afternoon|evening|morning|week)',
+  'next (?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)',
+  'на (?:этой|следующей) неделе',
   'same[- ]day',
   'right now',
 ]);
@@ -126,7 +128,7 @@ const CONDITION_START = /^(?:если|когда|как только|if|when|onc
 
 /** Our own next message is ours to promise (quick acknowledgement, §4). */
 const OWN_MESSAGE = new PhraseSet([
-  '(?:мы )?(?:ответим|напишем|свяжемся|сообщим|перезвоним|обновим статус|вернемся с ответом|дадим ответ)',
+  '(?:мы )?(?:ответим|напишем|свяжемся|сообщим|перезвоним|обновим статус|вернемся (?:к вам )?(?:с ответом|с решением|с новостями)|дадим ответ)',
   "(?:we'll|we will|i'll|i will) (?:reply|respond|update you|get back to you|write|dm you|message you|email you|call you|post an update|let you know|be in touch)",
 ]);
 
