@@ -2,6 +2,8 @@ import { withBrandFilter } from './brand-filter.connector';
 import type { Connector, ConnectorCapabilities } from './connector';
 import { systemClock } from './shared/clock';
 import type { HttpContext } from './shared/http-client';
+import { AppstoreConnector } from './appstore/appstore.connector';
+import { GoogleplayConnector } from './googleplay/googleplay.connector';
 import { MastodonConnector } from './mastodon/mastodon.connector';
 import { RedditConnector } from './reddit/reddit.connector';
 import { RssConnector } from './rss/rss.connector';
@@ -31,6 +33,8 @@ const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
   reddit: (http) => new RedditConnector(http),
   x: (http) => new XConnector(http),
   youtube: (http) => new YoutubeConnector(http),
+  appstore: (http) => new AppstoreConnector(http),
+  googleplay: (http) => new GoogleplayConnector(http),
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

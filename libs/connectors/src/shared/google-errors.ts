@@ -27,6 +27,7 @@ const KINDS: Record<string, ConnectorErrorKind> = {
   keyExpired: 'auth_revoked',
   authError: 'auth_revoked',
   insufficientPermissions: 'auth_revoked',
+  permissionDenied: 'auth_revoked',
   commentsDisabled: 'not_permitted',
   forbidden: 'not_permitted',
   ineligibleAccount: 'not_permitted',
