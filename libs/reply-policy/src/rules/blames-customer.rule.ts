@@ -8,7 +8,7 @@
  *   have read", "you didn't/failed to ...", "your fault", "(marked|chosen) by you", "...was unsigned/incorrect"
  *   after "because";
  * - lecturing: "читайте договор", "пункт 7.3", "не положено", "as stated in your contract", "read the terms";
- * - contradiction of the complaint: "курьер был вовремя", "works fine for 99%", "с нашей стороны всё в порядке";
+ * - contradiction of the complaint: "курьер был у дома вовремя", "the driver arrived on time", "works fine for 99%", "с нашей стороны всё в порядке";
  * - mockery or accusation: "nice try", "before shouting at us", "calm down", "вы врёте", "say hi to <rival>".
  * Saying sorry while explaining what the team did is not blame; "you shouldn't have had to chase us" is empathy.
  */
@@ -32,7 +32,7 @@ export const BLAME = new PhraseSet([
   '(?:компенсаци~|возврат~|перерасч~|возмещени~) не (?:предусмотрен~|положен~|производится)',
   'вам не положено',
   'как (?:указано|сказано|прописано) в (?:договоре|условиях|оферте|правилах)',
-  '(?:был|была|приехал~|прибыл~|доставил~)[^.!?]{0,40}(?:вовремя|в срок)',
+  '(?:курьер~|водител~|мастер~|техник~|заказ~|доставк~|посылк~|courier|driver|technician|order|parcel|package)[^.!?]{0,30}(?:был|была|было|приехал~|прибыл~|доставлен~|arrived|was delivered|was there)(?![\\p{L}])[^.!?]{0,40}(?:вовремя|в срок|on time)',
   'не смог~? до вас дозвониться',
   'с нашей стороны (?:все|всё) (?:в порядке|работает|корректно)',
   'у нас (?:все|всё) работает',

@@ -18,7 +18,7 @@ import { detectPii } from '../pii/pii.detector';
 import type { TextSpan } from '../reply-policy.types';
 import { foldText } from '../text/fold';
 import { mergeSpans } from '../text/pattern';
-import { tokenize } from '../text/words';
+import { stemWord, tokenize } from '../text/words';
 import { say, type ReplyRule, type RuleContext } from './reply-rule';
 
 const DIGIT_RUN = /(?<![\p{L}\p{N}+])\+?\d(?:\d|[\s().-](?=\d))*/gu;
@@ -73,16 +73,23 @@ function findEmailEchoes(folded: string, value: string): TextSpan[] {
   return spans;
 }
 
+/** A stem without its last letter: Russian street names inflect ("Садовая" / "Садовую"). */
+function prefixOf(stem: string): string {
+  return stem.slice(0, Math.max(4, stem.length - 1));
+}
+
 function findAddressEchoes(draft: string, value: string): TextSpan[] {
   const posted = tokenize(value);
   const numbers = new Set(posted.filter((token) => /^\d+[\p{L}]?$/u.test(token.word)).map((token) => token.word));
   const names = new Set(
-    posted.filter((token) => /^\p{L}{4,}$/u.test(token.word) && !ADDRESS_MARKERS.has(token.word)).map((token) => token.stem.slice(0, Math.max(4, token.stem.length - 1))),
+    posted
+      .filter((token) => /^\p{L}{4,}$/u.test(token.word) && !ADDRESS_MARKERS.has(token.word))
+      .map((token) => prefixOf(stemWord(token.word))),
   );
   const tokens = tokenize(draft);
   const spans: TextSpan[] = [];
   tokens.forEach((token, index) => {
-    const prefix = token.stem.slice(0, Math.max(4, token.stem.length - 1));
+    const prefix = prefixOf(stemWord(token.word));
     const isName = /^\p{L}{4,}$/u.test(token.word) && [...names].some((name) => prefix.startsWith(name) || name.startsWith(prefix));
     if (isName) {
       const near = tokens.slice(index + 1, index + 4).find((next) => numbers.has(next.word));

@@ -17,7 +17,7 @@ import type { TextSpan } from '../reply-policy.types';
 import { foldText } from '../text/fold';
 import { mergeSpans } from '../text/pattern';
 import { splitParagraphs } from '../text/segments';
-import { contentTokens, tokenize } from '../text/words';
+import { contentTokens, stemWord, tokenize } from '../text/words';
 import { say, type ReplyRule, type RuleContext } from './reply-rule';
 
 const SPECIFIC_WORDS = 3;
@@ -46,10 +46,11 @@ function similarity(a: Set<string>, b: Set<string>): number {
 
 function quotedTemplateEchoes(context: RuleContext): TextSpan[] {
   const { mention, draft } = context;
-  const draftTokens = contentTokens(draft.text);
   const spans: TextSpan[] = [];
+  if (mention.quotes.length === 0) return spans;
+  const draftTokens = contentTokens(draft.text).map((token) => ({ ...token, stem: stemWord(token.word) }));
   for (const quote of mention.quotes) {
-    const stems = new Set(contentTokens(quote.text).map((token) => token.stem));
+    const stems = new Set(contentTokens(quote.text).map((token) => stemWord(token.word)));
     if (stems.size < 3) continue;
     const hits = draftTokens.filter((token) => stems.has(token.stem));
     const covered = new Set(hits.map((token) => token.stem));

@@ -17,13 +17,13 @@ import { say, type ReplyRule } from './reply-rule';
 const QUALIFIER = new PhraseSet([
   'связанн~',
   'из-за',
-  'с (?:\\p{L}+ )?(?:оплат|списан|доставк|заказ|подписк|карт|приложени|сбо|задержк)~',
-  'со (?:списан|сбо)~',
+  'со? \\p{L}{4,}',
   'по (?:вашему )?(?:заказу|списанию|доставке)',
   'caused by',
   'due to',
   'related to',
-  'with (?:the|your) \\p{L}+',
+  'with (?:the |your )?\\p{L}{4,}',
+  'of (?:the |your )?\\p{L}{4,}',
   'over the \\p{L}+',
 ]);
 

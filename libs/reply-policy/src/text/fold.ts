@@ -4,6 +4,9 @@
  * length of a few characters, e.g. 'İ'; those are left as they are.)
  */
 export function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  // The common case: lower-casing kept every offset, so only the spelling folds remain.
+  if (lower.length === text.length) return lower.replace(/ё/g, 'е').replace(/[’‘ʼ]/g, "'");
   let out = '';
   for (const char of text) {
     if (char.length !== 1) {

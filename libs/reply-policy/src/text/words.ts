@@ -10,9 +10,8 @@ const russian = snowball.newStemmer('russian');
 const english = snowball.newStemmer('english');
 
 export interface WordToken extends TextSpan {
-  /** Folded (lower case, е for ё). */
+  /** Folded (lower case, е for ё). Stems are computed on demand (stemWord): they are the costly part. */
   word: string;
-  stem: string;
 }
 
 const STOPWORDS = new Set(
@@ -54,7 +53,7 @@ export function tokenize(text: string, range: TextSpan = { start: 0, end: text.l
   const out: WordToken[] = [];
   for (const match of folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
     const word = match[0].replace(/['-]+$/, '');
-    out.push({ start: range.start + match.index, end: range.start + match.index + word.length, word, stem: stemWord(word) });
+    out.push({ start: range.start + match.index, end: range.start + match.index + word.length, word });
   }
   return out;
 }
