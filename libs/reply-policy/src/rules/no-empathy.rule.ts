@@ -6,7 +6,8 @@
  * calm report or private follow-up; an angry suggestion or question). Not to a coordinated attack, which gets
  * facts only (§2). Fires when the draft has no apology and no words that acknowledge the feeling ("понимаем",
  * "неприятно", "так быть не должно", "frustrating", "that's not okay", "far too long"). When health or safety is
- * at stake (a child, a doctor, poisoning), a formula ("sorry to hear this") does not count: say the concern.
+ * at stake (a child, a doctor, poisoning) or the classifier rates the mention critical, a formula ("sorry to hear
+ * this") does not count: say the concern.
  * Thanking for "kind words" or "the idea" is not empathy.
  */
 import { VAGUE_APOLOGY } from '../phrases/apology.phrases';
@@ -23,7 +24,8 @@ export const noEmpathyRule: ReplyRule = {
       sentence.apology.some((apology) => !vague.some((span) => span.start <= apology.start && span.end >= apology.end)),
     );
     const anyApology = draft.sentences.some((sentence) => sentence.apology.length > 0);
-    if (empathy || specificApology || (anyApology && !mention.safetyConcern)) return null;
+    const formulaNotEnough = mention.safetyConcern || context.input.mention.labels?.severity === 'critical';
+    if (empathy || specificApology || (anyApology && !formulaNotEnough)) return null;
     return {
       spans: [draft.whole],
       message: say(context.locale, {

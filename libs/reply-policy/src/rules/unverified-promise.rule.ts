@@ -5,7 +5,8 @@
  * Fires on a clause that commits to an outcome the replying team does not control, with a concrete time or
  * certainty: a fix/restore/delivery/unblock/arrival/another team's answer "сегодня", "к пятнице", "в течение 30
  * минут", "до 18:00", "by tonight", "within an hour", "tomorrow morning", "definitely", "promise"; or a future
- * refund/compensation stated as certain ("we'll refund you", "компенсируем"). Not a promise when
+ * refund/compensation stated as certain ("we'll refund you", "компенсируем"), unless offered as the outcome of
+ * the private conversation in the same sentence or as one of alternatives. Not a promise when
  * - the time is hedged ("обычно", "ориентировочно", "usually", "expected", "we aim to"),
  * - it is already booked or done ("записали мастера на пятницу", "заявка создана", "we've refunded today"),
  * - it is a condition ("если до пятницы не придёт — напишите", "if it isn't there by Friday"),
@@ -14,6 +15,7 @@
  * - the same time is already confirmed (the brand's own posts in the thread, `confirmedFacts`).
  */
 import type { TextSpan } from '../reply-policy.types';
+import { PRIVATE_CHANNEL } from '../phrases/private-channel.phrases';
 import { foldText } from '../text/fold';
 import { PhraseSet } from '../text/pattern';
 import { splitClauses, withoutTrailingPunctuation } from '../text/segments';
@@ -167,7 +169,9 @@ export const unverifiedPromiseRule: ReplyRule = {
         if (deadlines.length > 0 && COMMITMENT.test(folded, clause.start, clause.end) && !OWN_MESSAGE.test(folded, clause.start, clause.end)) {
           const unconfirmed = deadlines.filter((span) => !confirmed.includes(deadlineCore(folded.slice(span.start, span.end))));
           if (unconfirmed.length > 0) spans.push(withoutTrailingPunctuation(text, clause));
-        } else if (compensation.length > 0) {
+        } else if (compensation.length > 0 && !PRIVATE_CHANNEL.test(folded, sentence.start, sentence.end) && !/\s(?:или|or)\s/u.test(clauseText)) {
+          // A remedy offered as the outcome of the private conversation ("DM us, we'll refund or resend") is not
+          // a promise made in the dark.
           spans.push(withoutTrailingPunctuation(text, clause));
         }
       }
