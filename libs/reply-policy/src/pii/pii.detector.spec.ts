@@ -1,4 +1,4 @@
-import { detectPii } from './pii.detector';
+import { detectPii, loosePii } from './pii.detector';
 
 function found(text: string): string[] {
   return detectPii(text).map((span) => `${span.kind}:${text.slice(span.start, span.end)}`);
@@ -20,5 +20,13 @@ describe('detectPii', () => {
 
   it('leaves plain numbers, times and prices alone', () => {
     expect(found('ждал 2 часа, с 10:00 до 12:00, заказ на 1 850 ₽')).toEqual([]);
+  });
+});
+
+describe('loosePii', () => {
+  it('adds long numbers and mixed ids, and addresses when the kinds say so, but not dates', () => {
+    const text = 'order 7781234, IBAN GB29NWBK60161331926819, on 2026-01-12 14:02, send to 14 Elm Grove';
+    const spans = loosePii(text, ['address'], detectPii(text)).map((span) => `${span.kind}:${text.slice(span.start, span.end)}`);
+    expect(spans).toEqual(['account_id:7781234', 'account_id:GB29NWBK60161331926819', 'address:14 Elm Grove']);
   });
 });

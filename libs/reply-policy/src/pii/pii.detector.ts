@@ -80,3 +80,29 @@ export function detectPii(text: string): PiiSpan[] {
   for (const m of text.matchAll(APARTMENT)) add(out, 'address', m.index, m.index + m[0].length);
   return out.sort((a, b) => a.start - b.start);
 }
+
+const LONG_NUMBER = /(?<![\p{L}\p{N}])\d(?:[\d-]|\s(?=\d))*\d(?![\p{N}])/gu;
+const LOOSE_EMAIL = /\S+@\S+/g;
+const LOOSE_ADDRESS =
+  /\p{Lu}[\p{L}-]{3,}(?:\s\p{Lu}[\p{L}-]+)?,?\s\d{1,4}\p{L}?(?:[,\s]+\p{L}{1,10}\.?\s?\d{1,4})*|(?<![\p{N}])\d{1,4}\p{L}?\s\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?/gu;
+const MIXED_ID = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\p{L})(?=(?:[\p{L}-]*\d){6})[\p{L}\p{N}][\p{L}\p{N}-]{7,}(?![\p{L}\p{N}])/gu;
+const DATE_LIKE = /\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}/;
+
+/**
+ * What the precise detector may have missed, for a mention known (classifier kinds, corpus `to_mention_pii`) or
+ * likely to hold personal data: any number of six digits or more (ids, phones in unusual shapes), and, when the
+ * kinds say so, any "@" token or capitalised name followed by a house number.
+ */
+export function loosePii(text: string, kinds: readonly string[], found: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [...found];
+  for (const m of text.matchAll(MIXED_ID)) add(out, 'account_id', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(LONG_NUMBER)) {
+    if (DATE_LIKE.test(m[0])) continue;
+    if (m[0].replace(/\D/g, '').length >= 6) add(out, kinds.includes('phone') && /^[+(]/.test(m[0]) ? 'phone' : 'account_id', m.index, m.index + m[0].length);
+  }
+  if (kinds.includes('email')) for (const m of text.matchAll(LOOSE_EMAIL)) add(out, 'email', m.index, m.index + m[0].length);
+  if (kinds.includes('address') && !out.some((span) => span.kind === 'address')) {
+    for (const m of text.matchAll(LOOSE_ADDRESS)) add(out, 'address', m.index, m.index + m[0].length);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -4,7 +4,7 @@
  * classifier's labels win when given; otherwise a small bilingual reading of the text stands in for them.
  */
 import type { Cause, Intent, PiiSpan } from '@otklik/domain';
-import { detectPii } from '../pii/pii.detector';
+import { detectPii, loosePii } from '../pii/pii.detector';
 import type { ReplyCheckInput } from '../reply-policy.types';
 import { foldText } from '../text/fold';
 import { PhraseSet } from '../text/pattern';
@@ -631,7 +631,8 @@ export function readMention(input: ReplyCheckInput): MentionReading {
   }
   const sentences = splitSentences(text);
   const wordCount = tokenize(text).length;
-  const piiSpans = mention.piiSpans && mention.piiSpans.length > 0 ? mention.piiSpans : (input.piiDetector ?? detectPii)(text);
+  const found = mention.piiSpans && mention.piiSpans.length > 0 ? mention.piiSpans : (input.piiDetector ?? detectPii)(text);
+  const piiSpans = loosePii(text, mention.piiKinds ?? [], found);
   return {
     text,
     folded,

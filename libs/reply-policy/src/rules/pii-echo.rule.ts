@@ -92,8 +92,11 @@ function findAddressEchoes(draft: string, value: string): TextSpan[] {
     const prefix = prefixOf(stemWord(token.word));
     const isName = /^\p{L}{4,}$/u.test(token.word) && [...names].some((name) => prefix.startsWith(name) || name.startsWith(prefix));
     if (isName) {
-      const near = tokens.slice(index + 1, index + 4).find((next) => numbers.has(next.word));
-      if (near) spans.push({ start: token.start, end: near.end });
+      // House numbers come after the street in Russian ("Садовая 12") and before it in English ("14 Elm Grove").
+      const after = tokens.slice(index + 1, index + 4).find((next) => numbers.has(next.word));
+      const before = tokens.slice(Math.max(0, index - 3), index).find((previous) => numbers.has(previous.word));
+      if (after) spans.push({ start: token.start, end: after.end });
+      else if (before) spans.push({ start: before.start, end: token.end });
     }
     if (numbers.has(token.word) && index > 0 && /^(?:кв|квартира|apt|apartment|flat|подъезд|дом|house)$/.test(tokens[index - 1].word)) {
       spans.push({ start: tokens[index - 1].start, end: token.end });
