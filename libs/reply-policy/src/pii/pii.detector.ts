@@ -98,6 +98,9 @@ export function loosePii(text: string, kinds: readonly string[], found: readonly
   for (const m of text.matchAll(MIXED_ID)) add(out, 'account_id', m.index, m.index + m[0].length);
   for (const m of text.matchAll(LONG_NUMBER)) {
     if (DATE_LIKE.test(m[0])) continue;
+    // Money is not an id: "120 000 ₽", "$250000".
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 5);
+    if (/^\s?(?:₽|руб|р\.|\$|€|£|%|usd|eur|rub|тыс)/iu.test(after) || /[$€£]\s?$/u.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     if (m[0].replace(/\D/g, '').length >= 6) add(out, kinds.includes('phone') && /^[+(]/.test(m[0]) ? 'phone' : 'account_id', m.index, m.index + m[0].length);
   }
   if (kinds.includes('email')) for (const m of text.matchAll(LOOSE_EMAIL)) add(out, 'email', m.index, m.index + m[0].length);

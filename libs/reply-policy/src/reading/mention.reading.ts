@@ -309,6 +309,24 @@ const SARCASM = new PhraseSet([
   'весело живем',
 ]);
 
+/** First-person discontent without a named failure ("really disappointed with you today"). */
+const DISCONTENT = new PhraseSet([
+  'disappoint~',
+  'разочаров~',
+  'fed up',
+  'sick of',
+  'надоело',
+  'достали',
+  'бесит',
+  'frustrat~',
+  'annoy~',
+  'upset',
+  'unhappy',
+  'недоволен',
+  'недовольна',
+  'возмущ~',
+]);
+
 /** Negative emotion beyond the bare report. */
 const EMOTION = new PhraseSet([
   'кошмар',
@@ -601,7 +619,7 @@ function guessIntent(folded: string, text: string, failure: number): Intent {
     const statedFailure = splitSentences(text).some((piece) => !piece.text.includes('?') && FAILURE.test(foldText(piece.text)));
     return failure >= 2 || (failure >= 1 && (statedFailure || WAITING.test(folded))) ? 'problem' : 'question';
   }
-  if (failure >= 1 || sarcasm) return 'problem';
+  if (failure >= 1 || sarcasm || (DISCONTENT.test(folded) && FIRST_PERSON.test(text))) return 'problem';
   return 'other';
 }
 
