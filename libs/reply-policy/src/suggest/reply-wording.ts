@@ -56,7 +56,7 @@ export interface Wording {
 }
 
 const RU: Wording = {
-  greeting: ['Здравствуйте!', 'Добрый день!', 'Здравствуйте.'],
+  greeting: ['Здравствуйте!', 'Добрый день!', 'Здравствуйте.', 'Добрый день.'],
   greetingNamed: ['{name}, здравствуйте!', 'Здравствуйте, {name}!'],
   agentIntro: ['На связи {agent}, {role}.', 'Вам отвечает {agent}, {role}.'],
   thanksTopic: [
@@ -142,6 +142,8 @@ const RU: Wording = {
   factsNext: [
     'Если вы делали у нас заказ и столкнулись с этим, напишите нам в личные сообщения номер заказа и фото: проверим и расскажем, что выяснили.',
     'Если у вас был заказ, пришлите нам в личные сообщения его номер и фотографии, и мы проверим всё по фактам.',
+    'Если это касается вашего заказа, напишите нам в личные сообщения: по номеру заказа мы поднимем все данные и ответим.',
+    'Чтобы проверить конкретный случай, нам нужен номер заказа: пришлите его, пожалуйста, в личные сообщения.',
   ],
   factsNextItem: [
     'Если вы заказывали у нас {item} и столкнулись с этим, напишите нам в личные сообщения номер заказа и фото: проверим и расскажем, что выяснили.',
@@ -167,7 +169,7 @@ const RU: Wording = {
 };
 
 const EN: Wording = {
-  greeting: ['Hi!', 'Hello!', 'Hi there!'],
+  greeting: ['Hi!', 'Hello!', 'Hi there!', 'Hello there!'],
   greetingNamed: ['Hi {name}!', 'Hello {name}!'],
   agentIntro: ['This is {agent}, {role}.', '{agent} here, {role}.'],
   thanksTopic: [
@@ -249,6 +251,8 @@ const EN: Wording = {
   factsNext: [
     'If you ordered from us and ran into this, please DM us the order number and photos: we will check and tell you what we find.',
     'If you had an order with us, send us a DM with its number and photos, and we will check the facts.',
+    'If this is about an order of yours, DM us: with the order number we can pull every record and reply.',
+    'To check a specific case we need the order number, so please send it to us by DM.',
   ],
   factsNextItem: [
     'If you ordered {item} from us and ran into this, please DM us the order number and photos: we will check and tell you what we find.',

@@ -43,6 +43,17 @@ describe('suggestReplies', () => {
     }
   });
 
+  it('gives different mentions different texts even when the author is unknown', () => {
+    const owner = new Map<string, string>();
+    for (const item of corpusMentions()) {
+      for (const suggestion of suggestReplies({ mention: { text: item.text, lang: item.lang }, channel: item.channel })) {
+        const previous = owner.get(suggestion.text);
+        if (previous !== undefined) expect(previous).toBe(item.text);
+        owner.set(suggestion.text, item.text);
+      }
+    }
+  });
+
   it('also passes when the classifier labels are given', () => {
     for (const item of corpusMentions().slice(0, 80)) {
       const labels = { intent: item.labels.intent, cause: item.labels.cause, sentiment: item.labels.sentiment } as ReplyMention['labels'];

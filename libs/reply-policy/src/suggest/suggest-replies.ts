@@ -158,7 +158,7 @@ function otherDrafts(kind: Kind, parts: Parts, reading: MentionReading, quote: s
       const nextFacts = values.item ? words.factsNextItem : words.factsNext;
       return [
         { approach: 'facts' as const, text: join(opening, facts, pick(words.factsProcess, 4), fill(pick(nextFacts, 2), values)) },
-        { approach: 'concise' as const, text: join(opening, facts, fill(pick(nextFacts, 3), values)) },
+        { approach: 'concise' as const, text: join(opening, pick(words.factsProcess, 5), facts, fill(pick(nextFacts, 3), values)) },
       ];
     }
     default: {
