@@ -630,7 +630,8 @@ export function readMention(input: ReplyCheckInput): MentionReading {
   const labels = mention.labels ?? {};
   const failure = FAILURE.find(folded).length;
   const intent: Intent = labels.intent ?? guessIntent(folded, text, failure);
-  const campaignLike = labels.cause === 'black_pr' || CAMPAIGN.test(folded);
+  // The classifier's cause, when given, decides: a genuine report may also say "don't order there".
+  const campaignLike = labels.cause != null ? labels.cause === 'black_pr' : CAMPAIGN.test(folded);
   const complaint =
     intent === 'problem' ||
     (intent === 'question' && (labels.sentiment === 'negative' || labels.cause != null || (labels.sentiment == null && WAITING.test(folded))));

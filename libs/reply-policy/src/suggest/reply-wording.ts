@@ -41,7 +41,7 @@ export interface Wording {
   ideaAngry: string[];
   pilingOn: string[];
   pilingOnTopic: string[];
-  pilingOnQuote: string[];
+
   pilingOnNext: string[];
   factsTopic: string[];
   facts: string[];
@@ -123,12 +123,13 @@ const RU: Wording = {
     'Предложение уже у команды продукта, она разбирает такие идеи при планировании. Подробности можно прислать нам в личные сообщения.',
   ],
   ideaAngry: ['Понимаем, что без этого сейчас неудобно.', 'Понимаем, почему это вызывает раздражение.'],
-  pilingOn: ['Понимаем ваше недовольство.', 'Слышим вас и понимаем недовольство.', 'Понимаем, откуда такое впечатление.', 'Спасибо, что высказались прямо.'],
-  pilingOnTopic: ['Понимаем ваше недовольство: {topic} — важная для нас тема.', 'Слышим вас: {topic} мы разбираем очень внимательно.'],
-  pilingOnQuote: ['Слышим вас («{quote}») и понимаем недовольство.', 'Понимаем, откуда такое впечатление: «{quote}».'],
+  pilingOn: ['Понимаем ваше недовольство.', 'Слышим вас и понимаем недовольство.', 'Понимаем, откуда такое впечатление.', 'Понимаем, что от нас ждут большего.'],
+  pilingOnTopic: ['Понимаем ваше недовольство: {topic} — важная для нас тема.', 'Понимаем недовольство: {topic} мы разбираем очень внимательно.'],
   pilingOnNext: [
     'Если вы сами столкнулись с этим, напишите нам в личные сообщения: разберёмся именно с вашим случаем.',
     'Был неудачный опыт именно у вас? Напишите нам в личные сообщения, и мы спокойно во всём разберёмся.',
+    'Если хотите, чтобы мы посмотрели ваш случай, напишите нам в личные сообщения.',
+    'Будем рады разобраться с конкретной историей: напишите нам в личные сообщения.',
     'Если за этим стоит ваш собственный случай, расскажите о нём в личных сообщениях, и мы во всём разберёмся.',
     'Если это случилось и с вами, напишите нам, пожалуйста, в личные сообщения, и мы разберём ваш случай отдельно.',
   ],
@@ -232,12 +233,13 @@ const EN: Wording = {
     'It is now with the product team, who review suggestions like this when planning. Feel free to DM us with more detail.',
   ],
   ideaAngry: ['We understand it is inconvenient without it right now.', 'We understand why this is frustrating.'],
-  pilingOn: ['We hear your frustration.', 'We understand the frustration.', 'We can see where that impression comes from.', 'Thanks for saying it straight.'],
-  pilingOnTopic: ['We hear your frustration about {topic}.', 'We are paying close attention to {topic}.'],
-  pilingOnQuote: ['We hear you ("{quote}") and understand the frustration.', 'We can see where that impression comes from: "{quote}".'],
+  pilingOn: ['We hear your frustration.', 'We understand the frustration.', 'We understand where that impression comes from.', 'We understand you expect better from us.'],
+  pilingOnTopic: ['We hear your frustration about {topic}.', 'We understand the frustration, and we are paying close attention to {topic}.'],
   pilingOnNext: [
     'If this happened to you personally, please DM us and we will look at your case specifically.',
     'Had a bad experience with us yourself? Send us a DM and we will look into it properly.',
+    'If you would like us to look at your own case, send us a DM.',
+    'Happy to dig into a specific story: just send us a DM.',
     'If there is a case of your own behind this, tell us about it in a DM and we will look into it.',
     'If you ran into this yourself, send us a DM and we will look into your case individually.',
   ],

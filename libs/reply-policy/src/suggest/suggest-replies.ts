@@ -147,18 +147,20 @@ function otherDrafts(kind: Kind, parts: Parts, reading: MentionReading, quote: s
       ];
     }
     case 'piling_on': {
-      const calm = quote ? fill(pick(words.pilingOnQuote, 1), values) : about(words.pilingOnTopic, words.pilingOn, 1);
+      const calm = about(words.pilingOnTopic, words.pilingOn, 1);
       return [
-        { approach: 'calm' as const, text: join(opening, calm, pick(words.pilingOnNext, 2)) },
-        { approach: 'concise' as const, text: join(opening, calm, pick(words.pilingOnNext, 3)) },
+        { approach: 'calm' as const, text: join(opening, calm, pick(words.pilingOnNext, 2), pick([...words.closeWarm, ''], 6)) },
+        { approach: 'concise' as const, text: join(opening, calm, pick(words.pilingOnNext, 3), pick([...words.closeWarm, ''], 7)) },
       ];
     }
     case 'facts': {
       const facts = about(words.factsTopic, words.facts, 1);
       const nextFacts = values.item ? words.factsNextItem : words.factsNext;
+      // Facts only, but health comes first even when the report may be part of a campaign.
+      const safety = reading.safetyConcern ? pick(words.empathySafety, 6) : null;
       return [
-        { approach: 'facts' as const, text: join(opening, facts, pick(words.factsProcess, 4), fill(pick(nextFacts, 2), values)) },
-        { approach: 'concise' as const, text: join(opening, pick(words.factsProcess, 5), facts, fill(pick(nextFacts, 3), values)) },
+        { approach: 'facts' as const, text: join(opening, safety, facts, pick(words.factsProcess, 4), fill(pick(nextFacts, 2), values)) },
+        { approach: 'concise' as const, text: join(opening, safety, pick(words.factsProcess, 5), facts, fill(pick(nextFacts, 3), values)) },
       ];
     }
     default: {
@@ -201,9 +203,9 @@ export function suggestReplies(input: SuggestRepliesInput): SuggestedReply[] {
         : pick(words.nextPublic, 13);
   const next = fill(nextTemplate, { ask, contact });
 
-  // Facts-only answers never quote the claim back (no point-by-point engagement, GUIDE §2).
+  // Facts-only and piling-on answers never quote the claim back (no point-by-point engagement, GUIDE §2).
   const quote =
-    kind === 'facts'
+    kind === 'facts' || kind === 'piling_on'
       ? null
       : findOwnWords(input.mention.text, reading.piiSpans, kind === 'complaint' ? (match?.cues ?? null) : kind === 'question' ? 'question' : null);
   const wait = kind === 'complaint' ? findWait(input.mention.text, lang) : null;

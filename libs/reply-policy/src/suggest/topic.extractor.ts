@@ -227,7 +227,8 @@ const TOPICS: TopicRule[] = [
   ]),
   topic('repair', 'затянувшийся ремонт', 'the repair taking so long', 'order', true, [
     'ремонт~',
-    'сервис~',
+    'сервисн~ (?:центр~|станци~)',
+    'автосервис~',
     'repair~',
     'service center',
     'warranty',
