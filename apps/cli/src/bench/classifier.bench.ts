@@ -1,0 +1,76 @@
+/**
+ * Throughput of the classifier on one core, all labels including incident and campaign clustering: the dev
+ * corpus repeated and shifted in time to about 50,000 mentions (ids, authors and threads made unique per copy,
+ * so every copy forms its own incidents and campaigns). Not a test: `npm run bench` reports the figure.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDevDir } from '@otklik/config';
+import { parseCorpusMention, type MentionInput } from '@otklik/domain';
+import { CLASSIFIER_VERSION, StreamingClassifier } from '@otklik/classifier';
+
+const TARGET_MENTIONS = 50_000;
+const DAY_MS = 86_400_000;
+
+function loadCorpus(): MentionInput[] {
+  return readFileSync(join(corpusDevDir(), 'mentions.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => parseCorpusMention(JSON.parse(line)))
+    .sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
+}
+
+function copyOf(mention: MentionInput, copy: number, shiftMs: number): MentionInput {
+  const suffix = `~${copy}`;
+  return {
+    ...mention,
+    externalId: mention.externalId + suffix,
+    publishedAt: new Date(Date.parse(mention.publishedAt) + shiftMs).toISOString(),
+    author: {
+      ...mention.author,
+      id: mention.author.id + suffix,
+      accountCreatedAt: mention.author.accountCreatedAt ? new Date(Date.parse(mention.author.accountCreatedAt) + shiftMs).toISOString() : null,
+    },
+    threadExternalId: mention.threadExternalId + suffix,
+    inReplyTo: mention.inReplyTo === null ? null : mention.inReplyTo + suffix,
+  };
+}
+
+export async function benchClassifier(): Promise<string[]> {
+  const corpus = loadCorpus();
+  const first = Date.parse(corpus[0].publishedAt);
+  const span = Date.parse(corpus[corpus.length - 1].publishedAt) - first + DAY_MS;
+  const copies = Math.ceil(TARGET_MENTIONS / corpus.length);
+  const stream: MentionInput[] = [];
+  for (let copy = 0; copy < copies; copy += 1) for (const mention of corpus) stream.push(copyOf(mention, copy, copy * span));
+
+  const classifier = new StreamingClassifier();
+  let written = 0;
+  let incidents = new Set<string>();
+  let campaigns = new Set<string>();
+  let peakPending = 0;
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = process.hrtime.bigint();
+  for (const mention of stream) {
+    for (const done of classifier.push(mention)) {
+      written += 1;
+      if (done.labels.incident) incidents.add(done.labels.incident);
+      if (done.labels.campaign) campaigns.add(done.labels.campaign);
+    }
+    peakPending = Math.max(peakPending, classifier.memory.pending);
+  }
+  written += classifier.flush().length;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const memory = classifier.memory;
+  const perSecond = written / seconds;
+  const result = [
+    `classifier ${CLASSIFIER_VERSION}: ${written} mentions (dev corpus × ${copies}, shifted in time) in ${seconds.toFixed(2)} s on one core`,
+    `  ${Math.round(perSecond)} mentions/s, all labels including clustering (target >= 5000): ${perSecond >= 5000 ? 'PASS' : 'MISS'}`,
+    `  ${incidents.size} incidents, ${campaigns.size} campaigns found (${copies * 2} of each expected)`,
+    `  bounded state at the end: ${memory.pending} held for clustering (peak ${peakPending}), ${memory.threads} threads, ${memory.authors} authors, ` +
+      `${memory.clusterer.recent} cluster candidates; heap +${Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6)} MB`,
+  ];
+  incidents = new Set();
+  campaigns = new Set();
+  return result;
+}

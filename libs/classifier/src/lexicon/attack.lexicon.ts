@@ -1,0 +1,47 @@
+/**
+ * Negativity without own experience (piling_on) and coordinated attacks (black_pr), GUIDE §2: "joining a
+ * viral thread", "attacking a big brand because it is big", "boycott calls, unverifiable scandal, competitor links".
+ */
+import { cueFamily } from './cue.family';
+
+/** "Same here", "у меня тоже": joining someone else's complaint. */
+export const ME_TOO = cueFamily('me_too', [
+  'same here', 'same (?:thing |issue |problem |experience )?(?:happened|happend|happens) (?:to me|here)', 'me too', 'same experience', '^same', 'happened to me too',
+  '^\\+1', '(?:us|me) too', 'same for me', '(?:i|we) had (?:the same|this|similar)', "it's not just you", 'not just me', 'same with me',
+  'у меня тоже', 'и у меня', 'у нас тоже', '^(?:аналогично|то же самое|подтверждаю|плюсую)', 'та же (?:история|ситуация|фигня|проблема|беда)', 'тоже (?:самое|такое|списали|было|не работает)',
+  'такая же (?:история|проблема|ситуация)', 'не только у (?:вас|тебя)', 'было (?:так же|такое же|точно так же)', 'тоже такое',
+]);
+
+/** Generalised attacks, insults, gloating, memes: negativity about the brand as such. */
+export const ATTACK = cueFamily('attack', [
+  'garbage', 'trash', '(?:a|total|complete) joke', 'is a joke', 'scam(?:s|mers)?', 'thieves', 'crooks', 'clowns', 'worst (?:\\p{L}+ )?(?:app|company|bank|service|ever|period|provider|isp)',
+  'never (?:again|trust|use them|buy|order from)', 'delete (?:it|the app|your account)', 'avoid (?:them|at all costs)', 'stay away', 'as usual', 'strikes again', 'what did you expect',
+  'typical', '(?:since|ever since) the acquisition', 'this is why (?:you|i|we) (?:never|only|don\'t)', 'run by', 'vc bros', 'lol', 'lmao', 'rofl', 'greedy', 'corporate greed',
+  "(?:they|who) (?:don't|doesn't|do not) care", 'all (?:these|the) \\p{L}+ (?:are|is)', 'never trust', 'cute (?:\\p{L}+ )?logo',
+  'как (?:обычно|всегда)', 'ничего нового', 'помойк~', 'воры', 'ворюг~', 'ворье', 'шайк~', 'барахл~', 'разводят', 'развод на', 'обнаглел~', 'монопол~', 'позорищ~', 'отстой',
+  'дно', 'ненавиж~', 'одинаков~', 'все эти', 'давно пора', 'чего (?:вы|еще) (?:хотели|ждали)', 'лицензи~ (?:отобрать|отозвать)', 'ахах~', 'хаха~', 'ха-ха', 'лол', 'ржу', 'анекдот~',
+  'мем~', 'плевать на (?:людей|клиентов)', 'дать по рукам', '(?:хорошо|слава богу|к счастью), что (?:я )?(?:от них )?(?:ушл~|ушел)', '(?:уходим|ухожу|уйду|уходите) .. (?:из|от)',
+  'обходите (?:стороной|их)', 'кто с нами', 'китайск~ барахл~', 'эксплуатаци~', 'кто хуже', "who's worse", 'не заказывайте там ничего', 'держитесь',
+]);
+
+/** Calls to act against the brand: boycott, "spread the word", "don't buy there". */
+export const BOYCOTT = cueFamily('boycott', [
+  '#?boycott\\p{L}*', "(?:don't|do not|never|dont) (?:buy|order|shop|use|trust)(?: (?:from|at|there|them|anything|here))?", 'spread the word', 'share (?:this|before)',
+  'everyone should know', 'warning', "don't get scammed", 'tell everyone', 'repost (?:this|it)',
+  'бойкот~', 'не (?:заказывайте|покупайте|берите|пользуйтесь|рискуйте|связывайтесь|ведитесь)', '(?:делайте|сделайте) репост', 'пусть все знают', 'распространите', 'внимание',
+  'кто с нами', 'уходим всей', 'расскажите всем', 'репостните', 'поделитесь',
+]);
+
+/** Pointing readers elsewhere: a competitor or a "truth" site (GUIDE: competitor links). */
+export const COMPETITOR_PLUG = cueFamily('competitor_plug', [
+  '(?:buy|order|shop|switch|go|use) (?:from |to |at |with )?[\\p{L}\\p{N}.-]+ instead', 'instead\\. .. (?:real|only|better)', 'real products only', '[\\p{L}\\p{N}-]*truth[\\p{L}\\p{N}-]*\\.[a-z]{2,}',
+  '(?:full|real|whole) story', 'read more', 'the truth about', '\\p{L}+ is (?:better|safer|more reliable|cheaper)',
+  'лучше (?:в|во|у) \\p{L}+', 'берите (?:в|во|у)', 'заказывайте (?:в|во|у)', 'переходите (?:в|во|на|к)', 'только (?:в|во) \\p{L}+', '\\p{L}+ надежнее', 'там хоть проверяют',
+  'вся правда', 'правда о', 'теперь только',
+]);
+
+/** Scandalous claims that are hard to verify (poisoning, fakes, filth): typical of ordered attacks. */
+export const SCANDAL = cueFamily('scandal', [
+  'poison~', 'food poisoning', 'fake', 'counterfeit', 'sells fakes?', 'in (?:the )?basements?', 'dirty', 'rats', 'cockroach~', 'maggots', 'sells? your data',
+  'отрав~', 'подделк~', 'поддельн~', 'контрафакт~', 'подвал~', 'грязн~', 'тараканы', 'крыс~', 'черви', 'продают (?:ваши )?данные',
+]);

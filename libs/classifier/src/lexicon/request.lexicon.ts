@@ -1,0 +1,42 @@
+/** Request types of GUIDE §2 beyond problems: questions, and suggestions or wishes. */
+import { cueFamily } from './cue.family';
+
+/** Words that make a sentence ending in '?' a real question (not "13:00??" or a rhetorical "seriously??"). */
+export const QUESTION_WORD = cueFamily('question_word', [
+  'how', 'what~', 'when', 'where', 'which', 'why', 'who', 'whom', 'whose', 'does', 'do', 'did', 'is', 'are', 'can', 'could', 'will', 'would', 'should', 'shall',
+  'may', 'any (?:way|chance|idea|plans|update|eta|word|news)', 'anyone', 'anybody', 'is there', 'are there', 'has anyone', 'have you', 'eta', 'worth it', 'or not',
+  'как~', 'какой', 'какая', 'какое', 'какие', 'каких', 'каком', 'какую', 'когда', 'где', 'куда', 'откуда', 'сколько', 'почему', 'зачем', 'кто', 'что', 'чем', 'ли',
+  'можно', 'есть ли', 'есть у вас', 'у вас есть', 'подскажите', 'посоветуйте', 'скажите', 'кто-нибудь', 'кто-то', 'никто не знает', 'нужно ли', 'надо ли', 'реально ли',
+]);
+
+/** How a question opens, with or without a question mark ("is there a ...", "подскажите, ..."). */
+export const QUESTION_OPENER = cueFamily('question_opener', [
+  '^(?:[@#]?[\\p{L}\\p{N}_]+[,:] |[\\p{L}\\p{N}_]+ [\\p{L}\\p{N}_]+: )?(?:how|what~|when|where|which|why|who|does|do|did|is there|are there|is it|is the|can i|can we|can you|could you|will|has anyone|have you|anyone|anybody|any (?:way|chance|idea)|как|какой|какая|какое|какие|когда|где|куда|сколько|почему|зачем|кто|что|можно|есть ли|подскажите|скажите|а (?:как|можно|есть|если|где|когда|сколько|что|какой|в какие)|реально ли|нужно ли|надо ли)',
+]);
+
+/** Asking for information without a question mark. */
+export const INFO_REQUEST = cueFamily('info_request', [
+  'подскажите', 'посоветуйте', 'не подскажете', 'интересует', 'хочу узнать', 'хотел~ бы узнать', 'anyone know', 'does anyone know', 'wondering (?:if|whether|how)',
+  'looking for (?:advice|recommendations)', 'any advice', 'quick q', 'asking for a friend',
+]);
+
+/** A question that is really a complaint about waiting (SCHEMA: "question hiding staff inattention"). */
+export const PASSIVE_AGGRESSIVE_QUESTION = cueFamily('loaded_question', [
+  'asking (?:because|as|since|for)', 'genuine question', 'quick q(?:uestion)?', 'just (?:asking|curious|wondering)', 'asking as (?:the|someone|a)', 'asking for the \\w+ time',
+  'просто интересуюсь', 'спрашиваю, потому что', 'интересно просто', 'просто я уже', 'просто спрашиваю',
+]);
+
+export const SUGGESTION = cueFamily('suggestion', [
+  'please (?:\\p{L}+ )?(?:add|let|make|bring back|consider|allow|give|introduce|enable|implement|build|support|offer|include|publish|hire|do)', 'pls (?:add|let|make|bring)',
+  '(?:could|can|would) you (?:please )?(?:add|make|let|consider|bring|introduce|allow|offer|build)', "(?:i'?d|we'?d|would) love (?:a|an|to|if|the|some|it if|for)",
+  '(?:it )?would be (?:amazing|great|nice|awesome|cool|helpful|lovely|wonderful|useful|good|so much better|handy|enough)', 'would make .. (?:easier|less|better|more|so much)',
+  '(?:feature|product) request', 'wish(?:list)?', 'just a (?:wish|thought|suggestion|idea)', "(?:here's|heres) (?:a|an|my) (?:free )?(?:idea|suggestion)", 'free idea',
+  'how about (?:you|adding|a|an|some)', 'why not (?:add|make|let|offer)', '(?:should|ought to) (?:add|let|send|offer|have|make|allow|introduce|bring|consider|hire|support|publish|give|show|build|provide|stop)',
+  'let (?:me|us|users|customers|people) (?:\\p{L}+)', 'maybe .. hire', 'bring (?:it |this |us )?back', 'consider adding', 'add (?:a|an|the|support|dark mode|an option|option|more)',
+  '(?:i|we) (?:want|need) (?:a|an) (?:option|feature|setting|button|way)', 'an sms (?:when|with)',
+  'добавьте', 'добавить бы', 'сделайте', 'сделать бы', 'введите', 'верните(?![^.!?]{0,25}(?:деньг|средств|мои|оплат|плат|\\d))', 'разрешите', 'дайте возможность',
+  'уберите', 'переведите', 'запустите', 'внедрите', 'пересмотрите', 'опубликуйте', 'издайте', '(?:можно|нельзя ли) (?:бы|было бы)',
+  'было бы (?:круто|здорово|удобно|хорошо|классно|неплохо|отлично|замечательно|прекрасно|полезно|логично|славно|супер)', 'хотелось бы', 'предлага~', 'предложени~',
+  'пожелани~', 'идея', 'идейка', 'пора бы', 'может (?:сделаете|добавите|наконец|уже)', 'хочу(?:,)? чтобы', 'мечтаю(?:,)? чтобы', 'не хватает', 'нужна (?:функция|кнопка|возможность|опция)',
+  'а можно (?:сделать|добавить)', 'сделаете',
+]);

@@ -1,0 +1,45 @@
+/**
+ * Normalisation before the lexicons run: case, ё→е, typographic quotes and dashes, stretched letters
+ * ("оооочень", "soooo" → "очень", "so"), and Russian typed in Latin letters. The emotional signals that
+ * normalisation would erase (capitals, "!!!", emoji) are counted first.
+ */
+import { latinToCyrillic } from './transliteration';
+
+export interface NormalizedText {
+  /** Lower case, ё→е, quotes unified to ' and ", dashes to -, letter runs of 3+ squeezed to one. */
+  folded: string;
+  emojis: string[];
+  /** Words of 3+ letters written in capitals (shouting), acronyms of 2-3 letters are ignored. */
+  shoutedWords: string[];
+  /** Runs of two or more '!' or '?' (also "?!"). */
+  emphaticPunctuation: number;
+  exclamations: number;
+  transliterated: boolean;
+}
+
+const EMOJI = /\p{Extended_Pictographic}/gu;
+const SHOUT = /(?<![\p{L}])[\p{Lu}]{4,}(?![\p{L}])/gu;
+
+export function normalizeText(text: string, lang: string | null): NormalizedText {
+  const emojis = text.match(EMOJI) ?? [];
+  const shoutedWords = (/[A-ZА-ЯЁ]{4}/.test(text) ? (text.match(SHOUT) ?? []) : []).filter((word) => !/^(?:HTTP|HTTPS|HIPAA|SAML|IBAN|SWIFT|GDPR|WPA\d?)$/.test(word));
+  const emphaticPunctuation = (text.match(/[!?]{2,}/g) ?? []).length;
+  const exclamations = (text.match(/!/g) ?? []).length;
+  let folded = text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»“”„]/g, '"')
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[–—−]/g, '-')
+    .replace(/([a-zа-я])\1{2,}/g, '$1');
+  let transliterated = false;
+  if (lang === 'ru') {
+    const latin = (folded.match(/[a-z]/g) ?? []).length;
+    const cyrillic = (folded.match(/[а-я]/g) ?? []).length;
+    if (latin > 20 && cyrillic < latin * 0.2) {
+      folded = latinToCyrillic(folded);
+      transliterated = true;
+    }
+  }
+  return { folded, emojis, shoutedWords, emphaticPunctuation, exclamations, transliterated };
+}
