@@ -23,6 +23,19 @@ describe('checkReply', () => {
     expect(check('Извините, наш бухгалтер забыл провести возврат.', mention).verdict).toBe('block');
   });
 
+  it('keeps internal_kitchen and the warn rules for private replies, and drops the public-only ones', () => {
+    const kettle = 'Заказ №QW-552010, пришёл разбитый чайник, телефон 89161234567.';
+    const template = check('Ваше обращение зарегистрировано. Ожидайте ответа специалиста.', kettle, { visibility: 'private' });
+    expect(template.verdict).toBe('warn');
+    expect(rulesOf(template)).toEqual(expect.arrayContaining(['scripted', 'no_empathy']));
+    const quoting = check('По заказу №QW-552010 курьер позвонит на 89161234567. Напишите здесь номер карты для возврата.', kettle, {
+      visibility: 'private',
+    });
+    expect(rulesOf(quoting)).not.toEqual(expect.arrayContaining(['pii_echo']));
+    expect(rulesOf(quoting)).not.toContain('pii_request_public');
+    expect(check('Извините, наш кладовщик забыл упаковать чайник.', kettle, { visibility: 'private' }).verdict).toBe('block');
+  });
+
   it('skips warn rules the workspace switched off, never block rules', () => {
     const policy = { enabledWarnRules: [] as const };
     expect(check('Извините за неудобства, разберёмся.', mention, { policy }).verdict).toBe('ok');
