@@ -6,13 +6,13 @@
 import type { MentionInput } from '@otklik/domain';
 import { CueIndex, findCues, type CueFamily, type CueHit } from './lexicon/cue.family';
 import { CANNOT_USE, CONTACT, DEFECT, MONEY_LOSS, STAFF, STAFF_ACTOR } from './lexicon/complaint.lexicon';
-import { ATTACK, BOYCOTT, COMPETITOR_PLUG, ME_TOO, SCANDAL } from './lexicon/attack.lexicon';
+import { AMPLIFY, ATTACK, BOYCOTT, COMPETITOR_PLUG, ME_TOO, SCANDAL } from './lexicon/attack.lexicon';
 import { numberValue } from './lexicon/numbers.lexicon';
 import { INFO_REQUEST, PASSIVE_AGGRESSIVE_QUESTION, QUESTION_OPENER, QUESTION_WORD, SUGGESTION } from './lexicon/request.lexicon';
 import {
-  ADVICE, DATA_EXPOSURE, HIRING, LEGAL_THREAT, MASS_SCOPE, MEDIA_REQUEST, NEWS_STYLE, OUTAGE, RESTORATION, SAFETY, SPAM,
+  ADVICE, DATA_EXPOSURE, HIRING, JOURNALIST, LEGAL_THREAT, MASS_SCOPE, MEDIA_REQUEST, NEWS_STYLE, OUTAGE, RESTORATION, SAFETY, SPAM,
 } from './lexicon/risk.lexicon';
-import { CALM, GREETING, NEGATIVE_EMOTION, PRAISE, RESOLUTION, SARCASM, TECHNICAL } from './lexicon/tone.lexicon';
+import { CALM, GREETING, NEGATIVE_EMOTION, PRAISE, QUICK, RESOLUTION, SARCASM, TECHNICAL } from './lexicon/tone.lexicon';
 import { TOPICS } from './lexicon/topic.lexicon';
 import { detectPii, type PiiFinding } from './rules/pii.rule';
 import { createBrandMatcher, type BrandMatcher } from './text/brand.matcher';
@@ -23,11 +23,11 @@ import { WordStemmer } from './text/word.stemmer';
 
 export const CUE_FAMILIES = {
   defect: DEFECT, money_loss: MONEY_LOSS, cannot_use: CANNOT_USE, staff: STAFF, staff_actor: STAFF_ACTOR, contact: CONTACT,
-  praise: PRAISE, resolution: RESOLUTION, sarcasm: SARCASM, negative_emotion: NEGATIVE_EMOTION, calm: CALM, technical: TECHNICAL, greeting: GREETING,
+  praise: PRAISE, resolution: RESOLUTION, quick: QUICK, sarcasm: SARCASM, negative_emotion: NEGATIVE_EMOTION, calm: CALM, technical: TECHNICAL, greeting: GREETING,
   question_word: QUESTION_WORD, info_request: INFO_REQUEST, loaded_question: PASSIVE_AGGRESSIVE_QUESTION, suggestion: SUGGESTION,
-  me_too: ME_TOO, attack: ATTACK, boycott: BOYCOTT, competitor_plug: COMPETITOR_PLUG, scandal: SCANDAL,
+  me_too: ME_TOO, attack: ATTACK, amplify: AMPLIFY, boycott: BOYCOTT, competitor_plug: COMPETITOR_PLUG, scandal: SCANDAL,
   safety: SAFETY, legal_threat: LEGAL_THREAT, media_request: MEDIA_REQUEST, mass_scope: MASS_SCOPE, data_exposure: DATA_EXPOSURE,
-  news_style: NEWS_STYLE, spam: SPAM, hiring: HIRING, advice: ADVICE, restoration: RESTORATION, outage: OUTAGE,
+  journalist: JOURNALIST, news_style: NEWS_STYLE, spam: SPAM, hiring: HIRING, advice: ADVICE, restoration: RESTORATION, outage: OUTAGE,
 } satisfies Record<string, CueFamily>;
 
 export type CueName = keyof typeof CUE_FAMILIES;
@@ -99,7 +99,7 @@ const LINK = /(?<![@\p{L}\p{N}.])(?:https?:\/\/)?((?:[\p{L}\p{N}-]+\.)+(?:com|ne
 const HASHTAG = /#[\p{L}\p{N}_]+/gu;
 
 function within(hits: CueHit[], sentence: Sentence): CueHit[] {
-  return hits.filter((hit) => hit.index >= sentence.start && hit.index < sentence.end);
+  return hits.filter((hit) => hit.index + hit.phrase.length > sentence.start && hit.index < sentence.end);
 }
 
 /**

@@ -9,7 +9,10 @@ export const ME_TOO = cueFamily('me_too', [
   'same here', 'same (?:thing |issue |problem |experience )?(?:happened|happend|happens) (?:to me|here)', 'me too', 'same experience', '^same', 'happened to me too',
   '^\\+1', '(?:us|me) too', 'same for me', '(?:i|we) had (?:the same|this|similar)', "it's not just you", 'not just me', 'same with me',
   'у меня тоже', 'и у меня', 'у нас тоже', '^(?:аналогично|то же самое|подтверждаю|плюсую)', 'та же (?:история|ситуация|фигня|проблема|беда)', 'тоже (?:самое|такое|списали|было|не работает)',
-  'такая же (?:история|проблема|ситуация)', 'не только у (?:вас|тебя)', 'было (?:так же|такое же|точно так же)', 'тоже такое',
+  'такая же (?:история|проблема|ситуация)', 'не только у (?:вас|тебя)', 'было (?:так же|такое же|точно так же)', 'тоже такое', 'мне тоже', 'меня тоже', 'нам тоже',
+  '^и (?:мне|меня|у меня|у нас)', 'у меня (?:был~|было) .. (?:такой же|такая же|такое же|похож~)', 'похожая история', 'один в один',
+  'mine too', 'same story', 'this happened to me', 'happened to me (?:too|last|as well|yesterday)', 'did (?:that|this|the same) to (?:my|me) \\p{L}+ too', 'me as well',
+  '(?:\\d+|two|three) of mine too', '(?:my|our) \\p{L}+ too', '(?:same|similar) (?:situation|thing|problem|issue)', 'here too',
 ]);
 
 /** Generalised attacks, insults, gloating, memes: negativity about the brand as such. */
@@ -21,7 +24,8 @@ export const ATTACK = cueFamily('attack', [
   'как (?:обычно|всегда)', 'ничего нового', 'помойк~', 'воры', 'ворюг~', 'ворье', 'шайк~', 'барахл~', 'разводят', 'развод на', 'обнаглел~', 'монопол~', 'позорищ~', 'отстой',
   'дно', 'ненавиж~', 'одинаков~', 'все эти', 'давно пора', 'чего (?:вы|еще) (?:хотели|ждали)', 'лицензи~ (?:отобрать|отозвать)', 'ахах~', 'хаха~', 'ха-ха', 'лол', 'ржу', 'анекдот~',
   'мем~', 'плевать на (?:людей|клиентов)', 'дать по рукам', '(?:хорошо|слава богу|к счастью), что (?:я )?(?:от них )?(?:ушл~|ушел)', '(?:уходим|ухожу|уйду|уходите) .. (?:из|от)',
-  'обходите (?:стороной|их)', 'кто с нами', 'китайск~ барахл~', 'эксплуатаци~', 'кто хуже', "who's worse", 'не заказывайте там ничего', 'держитесь',
+  'обходите (?:стороной|их)', 'кто с нами', 'не заказываю', 'отписал~', 'удалил~ (?:приложение|аккаунт)', 'пока не вернут', 'больше не (?:заказываю|пользуюсь|буду)',
+  'не рабы', 'just cancelled my', 'unsubscribed', 'deleted (?:the|their) app', 'bye', 'shady', 'this cannot be legal', "can't be legal", 'outrageous', 'disgrace~', 'shame on', 'китайск~ барахл~', 'эксплуатаци~', 'кто хуже', "who's worse", 'не заказывайте там ничего', 'держитесь',
 ]);
 
 /** Calls to act against the brand: boycott, "spread the word", "don't buy there". */
@@ -44,4 +48,12 @@ export const COMPETITOR_PLUG = cueFamily('competitor_plug', [
 export const SCANDAL = cueFamily('scandal', [
   'poison~', 'food poisoning', 'fake', 'counterfeit', 'sells fakes?', 'in (?:the )?basements?', 'dirty', 'rats', 'cockroach~', 'maggots', 'sells? your data',
   'отрав~', 'подделк~', 'поддельн~', 'контрафакт~', 'подвал~', 'грязн~', 'тараканы', 'крыс~', 'черви', 'продают (?:ваши )?данные',
+]);
+
+/** Amplifying a complaint thread: reposts, "spread the word", calls on everyone to check or complain (GUIDE §6 escalation signals). */
+export const AMPLIFY = cueFamily('amplify', [
+  'репост~', 'репостнул~', 'распростран~', 'поделитесь', 'делаем репост', 'пусть (?:все|дойдет|увидят)', 'проверьте (?:свои|выписки|счета|карты)', 'пишите претензи~',
+  'rt', "rt'?ing", 'retweet~', 'sharing (?:this|it)', 'boost~', 'spread (?:the word|this)', 'everyone (?:go )?check', 'check your (?:accounts|statements|cards|balance)',
+  'fil(?:e|ing) (?:a )?(?:complaint|chargeback)', 'tagging', 'this needs eyes', 'everyone affected', 'answer (?:her|him|them|people|us)', "we(?:'re| are) waiting",
+  'ответьте (?:человеку|людям|ей|ему|нам)', 'ждем (?:извинени~|ответа|объяснени~)', 'пусть .. объяснит', 'поддерживаю',
 ]);

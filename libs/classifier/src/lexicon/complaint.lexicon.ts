@@ -59,7 +59,8 @@ export const DEFECT = cueFamily('defect', [
   '(?:деньги|средства|перевод|платеж|оплата|возврат) (?:так и )?(?:не (?:пришл~|дошл~|вернул~|поступил~|зачисл~)|завис~|пропал~)',
   'не вернули (?:деньги|средства)', 'отказал~ в (?:возврате|гарантии)', 'отказ~ .. возврат~',
   '(?:заблокировал~|заморозил~) (?:карт~|счет~|аккаунт~)', '(?:карт~|счет~|аккаунт~) (?:заблокир~|заморож~)',
-  'стоит на "?передан', "(?:recipient|it) (?:hasn't|has not|never) (?:got|received) it",
+  'стоит на "?передан', 'card (?:was |got )?declined', 'карт~ .. отклон~', 'cancel~ (?:my|our) (?:order|booking|flight|subscription)', 'store credit',
+  '(?:интернета|связи|света) .. (?:все еще|до сих пор) нет', 'still no (?:internet|service|connection|signal|power|refund)', '(?:froze|frozen|blocked|suspended) (?:my|our) (?:account|card)', "(?:recipient|it) (?:hasn't|has not|never) (?:got|received) it",
 ]);
 
 /** The author lost money (GUIDE: severity high). */
@@ -74,7 +75,7 @@ export const MONEY_LOSS = cueFamily('money_loss', [
   '(?:с меня|с карты|со счета|у меня|у мужа|нас) ... списал~', 'списал~ \\d', 'списал~ за', 'две одинаковые операции',
   '(?:верните|вернуть|верните мне) (?:мои )?(?:деньги|средства)', 'не вернули (?:деньги|средства)', 'возврат~ .. (?:так и не|до сих пор не|не (?:пришел|поступил~|оформ~|сделал~|вернул~))',
   'отказал~ в возврате', '(?:деньги|перевод|платеж) (?:так и )?не (?:пришл~|дошл~|поступил~|вернул~)', 'перерасчет',
-  'компенсир~', 'компенсаци~', 'плачу \\d', 'заплатил~ \\d', 'за заказ, который', '(?:комисси~|fees?) .. \\d', '\\d[\\d\\s]* ?(?:₽|руб~|р) комисси~',
+  'компенсир~', 'компенсаци~', '(?:want|get|need) (?:my|our) money back', 'refund (?:people|us|me|them|customers)', 'оштрафовал~', 'штраф~ .. \\d', 'store credit', 'плачу \\d', 'заплатил~ \\d', 'за заказ, который', '(?:комисси~|fees?) .. \\d', '\\d[\\d\\s]* ?(?:₽|руб~|р) комисси~',
 ]);
 
 /** The author cannot use the service at all (GUIDE: severity high). */
@@ -87,7 +88,8 @@ export const CANNOT_USE = cueFamily('cannot_use', [
   'не (?:могу|можем|может|получается) (?:войти|зайти|пользоваться|оплатить|подключиться)', 'не (?:входит|пускает|заходит)', 'вход не работает',
   '(?:нет|без) (?:интернет~|инет~|связи|сети|доступа)', '(?:лег|легла|легло|отвалил~)', 'приложение не работает',
   '(?:карт~|счет~|аккаунт~) (?:заблокир~|заморож~)', 'заблокировал~ (?:карт~|счет~|аккаунт~)', 'так и не (?:приехал~|привезли|доставили)',
-  'сидеть без (?:связи|интернета)', 'is (?:it|the \\p{L}+|\\p{L}+) down',
+  'сидеть без (?:связи|интернета)', 'is (?:it|the \\p{L}+|\\p{L}+) down', '(?:интернета|связи|света) .. (?:все еще|до сих пор) нет', 'still no (?:internet|service|connection|signal|power)',
+  '(?:froze|frozen|blocked|suspended) (?:my|our) (?:account|card)', 'card (?:was |got )?declined',
   // the author's own customers or team are stuck (a business cannot work)
   '(?:clients|customers|agents|our team|the team|staff|employees) .. (?:waiting|can\'t|cannot|getting|are stuck|see nothing)',
   '(?:клиенты|сотрудники|операторы|команда) .. (?:ждут|пишут, а мы|не могут|простаивают)', 'работа стоит',
@@ -107,12 +109,12 @@ export const STAFF = cueFamily('staff', [
   'has not called', 'hasn\'t called', 'nobody called', 'nobody told (?:us|me)', 'by whom', 'took a day off',
   // en: repeated contact
   `(?:called|phoned|rang|emailed|messaged|wrote|texted|contacted|chased|asked|pinged|tweeted|visited|reminded|followed up|sent|explained|reported) .. ${EN_COUNT} (?:times|x)`,
-  `${EN_COUNT} (?:times|x)(?! (?:faster|more|cheaper|better|slower|less))`, '\\d+x', `${EN_COUNT} (?:calls|emails|messages|tickets|chats|complaints|requests|follow-?ups|visits|agents|operators|reps)`,
+  `(?:called|phoned|rang|emailed|messaged|wrote|contacted|chased|asked|visited) .. \\d+x`, `${EN_COUNT} (?:calls|emails|messages|tickets|chats|complaints|requests|follow-?ups|visits|agents|operators|reps)`,
   `for the ${EN_ORDINAL} time`, `${EN_ORDINAL} (?:call|email|ticket|request|message)`, '(?:did|done|sent|asked|called|wrote|emailed|tried|reopened|explained) .. twice', 'again and again', 'over and over', 'all over again',
   'from (?:scratch|zero)', 'starts? (?:from zero|over)', 'a new agent', 'another agent', 'every (?:call|time) (?:starts|i call)',
   'on day \\d+', 'is on day \\d+',
   // en: hold and queues
-  'on hold', 'hold music', 'queue', 'hung up', 'hang up on', 'call (?:back )?later', 'line is (?:busy|overloaded)', 'all (?:agents|operators|lines) (?:are )?busy',
+  'on hold', 'hold music', '(?:in|the) queue', 'queue (?:of|for|position)', '\\d+ ?min(?:ute)?s? (?:in )?(?:the )?queue', 'hung up', 'hang up on', 'call (?:back )?later', 'line is (?:busy|overloaded)', 'all (?:agents|operators|lines) (?:are )?busy',
   // en: scripts and bots
   "(?:copy[- ]?paste~|canned|templated?|scripted|script|boilerplate|stock|automated|auto-?generated|robotic) (?:reply|replies|response|responses|answer|answers|message|messages|email|text|paragraph)",
   'copy[- ]?paste~', 'same (?:\\d+ |three |two )?(?:buttons|answer|reply|response|template|script|message)', '(?:a |the |your )?bot (?:has |keeps |just )?(?:offered|offers|replied|replies|says|said|answers|answered|keeps|sent|sends)',
@@ -154,6 +156,11 @@ export const STAFF = cueFamily('staff', [
   'по телефону .. не (?:разблокиру~|решаем|делаем|можем)', '(?:отправил~|послал~|направил~) (?:меня )?(?:в|на) (?:отделение|офис|горячую линию|колл-центр)',
   'то .. не та, то', 'это не к нам', 'не наш~ (?:вопрос|зона)',
   // ru: people
+  '(?:вот )?так .. (?:разговаривает|общается|обращается) с (?:клиент~|покупател~|людьми)', 'обращаются с (?:клиент~|покупател~)', '(?:talks?|speaks?|treats?) (?:to )?(?:customers|clients|people) like',
+  'положил~ трубку', '(?:еще|снова) раз (?:звонил~|писал~|обращал~)', 'called .. again', 'request (?:has been|was|is being) (?:forwarded|escalated|passed on)',
+  `${EN_ORDINAL} time(?! (?:in|this|that|today|ever))`,
+  // dismissive answers: "if you don't like it, terminate the contract"
+  'расторгн~ договор', 'если вас не устраивает', 'эмоции .. не влияют', 'cancel your (?:contract|subscription|account) if', 'go elsewhere', "if you don't like it",
   'нахамил~', 'хамит', 'хамят', 'хамство', 'хамск~', 'груб(?:о|ый|ая|ят|ит|ость)', 'наорал~', 'накричал~', 'пожал~ плечами', 'равнодуш~', 'не в курсе', 'никто не в курсе',
   'в отпуске', 'кто вам такое сказал', 'вас нет в системе', 'нет в (?:системе|базе)', 'не врите', 'врут', 'вранье', 'обманыва~', 'лжете',
   '(?:хоть бы|даже не) (?:написали|предупредили|сообщили)', '(?:на сайте|в приложении) .. (?:ни слова|все работает)', 'пишет, что все (?:починили|работает)',

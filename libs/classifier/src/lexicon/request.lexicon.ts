@@ -1,17 +1,20 @@
 /** Request types of GUIDE §2 beyond problems: questions, and suggestions or wishes. */
 import { cueFamily } from './cue.family';
 
-/** Words that make a sentence ending in '?' a real question (not "13:00??" or a rhetorical "seriously??"). */
+/**
+ * Words that make a sentence ending in '?' a real question (not "13:00??" or a rhetorical "seriously??").
+ * English auxiliaries count only where a clause starts ("is it down?", not "the refund is store credit??").
+ */
 export const QUESTION_WORD = cueFamily('question_word', [
-  'how', 'what~', 'when', 'where', 'which', 'why', 'who', 'whom', 'whose', 'does', 'do', 'did', 'is', 'are', 'can', 'could', 'will', 'would', 'should', 'shall',
-  'may', 'any (?:way|chance|idea|plans|update|eta|word|news)', 'anyone', 'anybody', 'is there', 'are there', 'has anyone', 'have you', 'eta', 'worth it', 'or not',
+  'how', 'what~', 'when', 'where', 'which', 'why', 'who', 'whom', 'whose', 'any (?:way|chance|idea|plans|update|eta|word|news)', 'anyone', 'anybody', 'eta', 'worth it', 'or not',
+  '(?:^|[,:;(.!?\\n] ?)(?:does|do|did|is|are|can|could|will|would|should|shall|may|has|have|was|were|isn\'t|aren\'t|doesn\'t|don\'t)',
   'как~', 'какой', 'какая', 'какое', 'какие', 'каких', 'каком', 'какую', 'когда', 'где', 'куда', 'откуда', 'сколько', 'почему', 'зачем', 'кто', 'что', 'чем', 'ли',
   'можно', 'есть ли', 'есть у вас', 'у вас есть', 'подскажите', 'посоветуйте', 'скажите', 'кто-нибудь', 'кто-то', 'никто не знает', 'нужно ли', 'надо ли', 'реально ли',
 ]);
 
-/** How a question opens, with or without a question mark ("is there a ...", "подскажите, ..."). */
+/** How a question opens even without a question mark ("is there a ...", "подскажите, ..."); exclamations ("what a guy", "какой ужас") do not. */
 export const QUESTION_OPENER = cueFamily('question_opener', [
-  '^(?:[@#]?[\\p{L}\\p{N}_]+[,:] |[\\p{L}\\p{N}_]+ [\\p{L}\\p{N}_]+: )?(?:how|what~|when|where|which|why|who|does|do|did|is there|are there|is it|is the|can i|can we|can you|could you|will|has anyone|have you|anyone|anybody|any (?:way|chance|idea)|как|какой|какая|какое|какие|когда|где|куда|сколько|почему|зачем|кто|что|можно|есть ли|подскажите|скажите|а (?:как|можно|есть|если|где|когда|сколько|что|какой|в какие)|реально ли|нужно ли|надо ли)',
+  '^(?:[@#]?[\\p{L}\\p{N}_]+[,:] |[\\p{L}\\p{N}_]+ [\\p{L}\\p{N}_]+: )?(?:(?:is|are|does|do|did|can|could|will|has|have) (?:there|anyone|anybody|it|the|you|i|we|this|that|my|your)|(?:how|what|when|where|which|why) (?:do|does|did|is|are|can|could|should|would|will|to|long|much|many)|anyone (?:know|using|tried|else|here)|does anyone|has anyone|any (?:way|chance|idea)|подскажите|посоветуйте|скажите|кто-нибудь|никто не знает|есть ли|можно ли|а (?:как|можно|есть|если|где|когда|сколько|в какие)|реально ли|нужно ли|надо ли)',
 ]);
 
 /** Asking for information without a question mark. */

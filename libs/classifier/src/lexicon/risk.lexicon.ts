@@ -54,7 +54,8 @@ export const NEWS_STYLE = cueFamily('news_style', [
 
 export const SPAM = cueFamily('spam', [
   '(?:пишите|напишите) в (?:лс|личку|директ)', 'недорого', '(?:подним~|накрут~) .. (?:рейтинг|отзыв|подписчик)', '\\$\\d+ ?(?:daily|per day|/day|a day)', 'earn (?:\\$|money)',
-  'work from home', 'dm me', 'x\\d{2,}', 'token', 'crypto', 'airdrop', 'заработок', 'без вложений', 'отзывы от реальных', 'promo for sellers',
+  'work from home', 'dm me', 'x\\d{2,}', 'token', 'crypto', 'airdrop', 'заработок', 'без вложений', 'отзывы от реальных', 'promo for sellers', 'free followers',
+  'link in bio', 'trading bot', 'investment plan', 'to the moon', 'presale', 'giveaway', 'подписчики недорого', 'накрутк~',
 ]);
 
 export const HIRING = cueFamily('hiring', ['(?:is |are |we\'re )?hiring', '#jobs', 'job opening', 'join our team', 'ваканси~', 'ищу работу', 'требуются', 'мы ищем']);
@@ -75,4 +76,10 @@ export const OUTAGE = cueFamily('outage', [
   'down', 'outage', 'offline', 'maintenance', 'eta', 'trunk line', 'engineers? (?:are )?working', 'status page', 'all systems',
   'авари~', 'сбо(?:й|я|ю|ем|е|и|ев)', 'плановые работы', 'технические работы', 'поврежд~', 'магистрал~', 'перебо~', 'лег', 'лежит', 'отвалил~', 'не работа~',
   'ошибк~ \\d{3}', 'error \\d{3}', '50\\d', 'не входит', 'вход', 'login', 'log in',
+]);
+
+/** A journalist introducing themselves from a personal account (counts as media, GUIDE §5). */
+export const JOURNALIST = cueFamily('journalist', [
+  "i'm a (?:reporter|journalist|correspondent|producer)", 'i am a (?:reporter|journalist)', 'working on a (?:story|piece|article|report)', 'writing (?:a|an) (?:story|piece|article) (?:about|on)',
+  'я (?:журналист~|корреспондент~|редактор~)', 'готовим (?:материал|статью|сюжет)', 'готовлю (?:материал|статью|сюжет)', 'для (?:статьи|материала|публикации|сюжета)',
 ]);

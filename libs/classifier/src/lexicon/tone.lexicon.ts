@@ -11,7 +11,7 @@ export const PRAISE = cueFamily('praise', [
   'great', 'awesome', 'excellent', 'fantastic', 'superb', 'brilliant', 'wonderful', 'impressed', 'love(?:d|s)?', 'lovely', 'happy (?:so far|with|customer)',
   '(?:highly )?recommend~', 'the best', 'best (?:ever|service|app|delivery|bank)', '(?:5|five) stars?', 'made my (?:day|night|week|morning)',
   'saved (?:my|me|us|our)', 'genuinely (?:useful|impressed|helpful|good|great|nice)', 'finally (?:works|make~ sense|stopped)', 'helpful', 'friendly', 'polite',
-  'courteous', 'respect', 'deserves? (?:an award|a raise|a bonus|a medal|praise|a promotion)', 'faith in humanity', 'scarily good', 'so good', 'actually helps',
+  'courteous', 'respect', 'angels?', 'ангел~', 'deserves? (?:an award|a raise|a bonus|a medal|praise|a promotion)', 'faith in humanity', 'scarily good', 'so good', 'actually helps',
   "didn't (?:even )?(?:try to sell|mock|argue|push|upsell)", 'no questions(?: asked)?', 'no argument', 'without (?:me )?asking', 'not a sales pitch', 'for free',
   'спасибо', 'благодар~', 'молод(?:ец|цы)', 'умнич~', 'геро(?:й|и|ям)', 'лучш(?:ий|ие|ее|ая|их)', 'отличн~', 'супер', 'класс(?:но|ный|ная|ные)?', 'круто',
   'рекоменд~', 'доволь~', 'люблю', 'нравит~', 'приятно', 'вежлив~', 'оперативн~', 'золото', 'преми(?:ю|ей|я)', 'респект', '(?:5|пять) звезд',
@@ -19,13 +19,17 @@ export const PRAISE = cueFamily('praise', [
   'выручил~', 'спасли', 'душевно', 'быстро нашли', 'довольна', 'доволен', 'похвал~', "can't complain", 'no complaints', 'not bad', 'неплохо',
 ]);
 
-/** A problem was solved, quickly or kindly: what separates sincere praise from sarcasm. */
+/** A problem was solved or a kindness done: what separates sincere praise from sarcasm. */
 export const RESOLUTION = cueFamily('resolution', [
-  'refunded', 'fixed', 'solved', 'sorted (?:it|out)', 'resolved(?! without)', 'blocked it', 'found (?:the|our|my|it)', 'returned', 'replaced', 'untangled',
-  'helped', 'explained', '(?:in|within) (?:about |around |~)?(?:\\d+|a few|an?|one|two|five|ten) ?(?:min|mins|minutes|hours?|seconds|sec|days?)', 'same day',
-  'in seconds', 'stayed with me', 'called me (?:back )?within',
-  'вернули', 'решил~', 'починил~', 'помог~', 'разобрал~', 'оформил~', 'подключил~ в тот же день', 'за (?:\\d+|пару|сутки|час|день) (?:минут )?(?:вернули|решили|сделали|привезли|починили)',
-  'сделали .. за', 'привезла? за', 'быстро вернули', 'в тот же день', 'за сутки', 'за \\d+ минут',
+  'refunded', 'fixed', 'solved', 'sorted (?:it|out)', 'resolved(?! without)', 'blocked it', 'found (?:the|our|my)(?! way)', 'returned (?:it|my|the)', 'replaced (?:it|my|the)',
+  'untangled', 'helped', 'stayed with me', 'called me (?:back )?within', 'went out of (?:their|his|her) way',
+  'вернули', 'решил~ (?:вопрос|проблему|все)', 'починил~', 'помог~', 'разобрал~', 'оформил~', 'подключил~ в тот же день', 'быстро вернули', 'выручил~',
+]);
+
+/** How fast something was done: supports praise and resolution, never makes praise on its own. */
+export const QUICK = cueFamily('quick', [
+  '(?:in|within) (?:about |around |~)?(?:\\d+|a few|an?|one|two|five|ten) ?(?:min|mins|minutes|hours?|seconds|sec|days?)', 'same day', 'in seconds',
+  'за (?:\\d+|пару|сутки|час|день|полчаса)(?: минут)?', 'в тот же день', 'за сутки', 'сделали .. за', 'привезла? за',
 ]);
 
 /** Sarcasm: praise words used to complain ("10/10 would wait again"). Only counted together with a complaint. */

@@ -38,6 +38,7 @@ export function candidateCause(reading: MentionReading, intent: Intent, blackPr:
   const staff = reading.staffScore;
   const defect = reading.defectScore + (reading.sarcastic && staff === 0 ? 1 : 0);
   if (staff === 0 && defect === 0) {
+    if (reading.continuesOwnComplaint && reading.rootCause) return decision(reading.rootCause, 0.5, ['continues the complaint of the thread it started']);
     if (intent === 'problem') return decision('product_defect', 0.45, ['a failure of the service (no specific cue)']);
     return decision(null, 0.6, []);
   }

@@ -15,11 +15,12 @@ export function pilingKind(reading: MentionReading): PilingKind {
   if (reading.advice) return null;
   const ownCase = analysis.concreteDetails >= 2 || analysis.length > 220;
   if (reading.meToo && !ownCase && !analysis.questionFirst) return 'me_too';
-  const ownComplaint = reading.failurePredicate || reading.staffScore >= 2;
+  // Restating someone else's failure ("three days without internet, poor thing") is not an own complaint.
+  const ownComplaint = (reading.failurePredicate || reading.staffScore >= 2) && (analysis.firstPerson || analysis.addressesBrand || !reading.joinsNegativeThread);
   if (reading.attackScore > 0 && !ownComplaint && !reading.sincerePraise) return 'attack';
   // A reply in someone else's complaint thread, negative but without a case of its own (GUIDE: "joining a viral thread").
-  if (reading.joinsNegativeThread && !ownCase && !analysis.anyQuestion && !reading.sincerePraise && !ownComplaint) {
-    if (reading.emotion > 0 || reading.attackScore > 0 || hits.boycott.length > 0) return 'attack';
+  if (reading.joinsNegativeThread && !ownCase && !analysis.questionFirst && !reading.sincerePraise && !ownComplaint) {
+    if (reading.emotion > 0 || reading.attackScore > 0 || hits.boycott.length > 0 || hits.amplify.length > 0) return 'attack';
   }
   return null;
 }
@@ -27,7 +28,9 @@ export function pilingKind(reading: MentionReading): PilingKind {
 export function decideIntent(reading: MentionReading, blackPr: boolean): RuleDecision<Intent> {
   const { analysis, hits } = reading;
   if (reading.isBrandAuthor) return decision('other', 0.9, ["the brand's own post"]);
-  if (reading.isMedia && !analysis.firstPerson) return decision('other', 0.85, ['a media outlet reporting', ...phrasesOf(hits.news_style, 2)]);
+  if (reading.isMedia && !(analysis.firstPerson && reading.complaint && hits.media_request.length === 0 && hits.journalist.length === 0)) {
+    return decision('other', 0.85, ['a media outlet or journalist', ...phrasesOf([...hits.journalist, ...hits.media_request, ...hits.news_style], 2)]);
+  }
   if (hits.spam.length > 0 && !reading.complaint) return decision('other', 0.85, [`advertising or spam: ${quoted(phrasesOf(hits.spam))}`]);
   if (blackPr) return decision('problem', 0.8, ['part of a coordinated attack that claims a failure']);
   if (hits.hiring.length > 0 && !analysis.anyQuestion && !reading.complaint) return decision('other', 0.8, [`a job post: ${quoted(phrasesOf(hits.hiring))}`]);
@@ -35,7 +38,11 @@ export function decideIntent(reading: MentionReading, blackPr: boolean): RuleDec
   if (analysis.suggestionFirst || (hits.suggestion.length > 0 && hits.suggestion.some((hit) => /request|wish|idea|предлож|пожелан/.test(hit.phrase)))) {
     return decision('suggestion', 0.8, [`asks for a change: ${quoted(phrasesOf(hits.suggestion))}`]);
   }
-  if (analysis.questionFirst && !analysis.firstSentenceFailure) {
+  if (reading.continuesOwnComplaint && !reading.sincerePraise && hits.praise.length === 0) {
+    return decision('problem', 0.65, ["the complaint thread's author adding to their own complaint"]);
+  }
+  // A rhetorical question that attacks ("will you answer people, or as usual?") is not a request for information.
+  if (analysis.questionFirst && !analysis.firstSentenceFailure && !(reading.attackScore > 0 && !reading.failurePredicate && reading.staffScore < 2)) {
     const loaded = hits.loaded_question.length > 0 || reading.staffScore >= 2;
     return decision('question', loaded ? 0.7 : 0.85, ['opens with a question', ...(loaded ? ['(the question carries a complaint about waiting)'] : [])]);
   }
@@ -52,7 +59,7 @@ export function decideIntent(reading: MentionReading, blackPr: boolean): RuleDec
     return decision('praise', reading.complaint ? 0.65 : 0.85, [`thanks or praise: ${quoted(phrasesOf([...hits.praise, ...hits.resolution]))}`]);
   }
   if (reading.sarcastic) return decision('problem', 0.7, [`sarcastic praise about a failure: ${quoted(phrasesOf(hits.sarcasm.length > 0 ? hits.sarcasm : hits.praise))}`]);
-  if (reading.complaint && (reading.ownExperience || analysis.brandNamed) && !reading.newsLike) {
+  if (reading.complaint && (reading.ownExperience || analysis.brandNamed || reading.continuesOwnComplaint) && !reading.newsLike) {
     const evidence = phrasesOf([...hits.staff, ...hits.money_loss, ...hits.cannot_use, ...hits.defect]);
     return decision('problem', 0.8, [`reports a failure: ${quoted(evidence)}`]);
   }

@@ -3,6 +3,7 @@
  * plus what the author, the thread and the history say (GUIDE §2: context matters). Every label rule decides
  * from this reading, so one idea of the guide lives in one place.
  */
+import type { Cause } from '@otklik/domain';
 import type { CueHit } from '../lexicon/cue.family';
 import { FAILURE_NOUN, type CueName, type MentionAnalysis } from '../mention.analyzer';
 import type { MentionContext } from '../mention-context';
@@ -33,6 +34,9 @@ export interface MentionReading {
   blackPrScore: number;
   /** A reply inside someone else's negative thread (GUIDE: joining a viral complaint). */
   joinsNegativeThread: boolean;
+  /** The thread's author replying in their own complaint thread. */
+  continuesOwnComplaint: boolean;
+  rootCause: Cause | null;
   threadTraction: boolean;
   isBrandAuthor: boolean;
   isMedia: boolean;
@@ -47,7 +51,8 @@ export interface MentionReading {
   ironicEmoji: number;
 }
 
-const POSITIVE_EMOJI = new Set(['👍', '❤', '♥', '🙏', '🙌', '👏', '💚', '💙', '😍', '🥰', '✨', '🎉', '😊', '☺', '😄', '😃', '🤩', '👌', '💪', '🔥', '😁', '🤗']);
+// 🙏 is left out: it as often means "please" as "thank you".
+const POSITIVE_EMOJI = new Set(['👍', '❤', '♥', '🙌', '👏', '💚', '💙', '😍', '🥰', '✨', '🎉', '😊', '☺', '😄', '😃', '🤩', '👌', '💪', '🔥', '😁', '🤗']);
 const NEGATIVE_EMOJI = new Set(['😡', '😤', '😭', '🤬', '😠', '💀', '🙄', '😒', '😢', '😞', '🤦', '👎', '🤮', '😱', '😬', '😩']);
 const IRONIC_EMOJI = new Set(['🙃', '🤡', '🥱', '🤷']);
 const MOCKING_EMOJI = new Set(['😂', '🤣', '🤡', '🥱']);
@@ -83,7 +88,8 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
   const mention = analysis.mention;
   const author = mention.author;
   const isBrandAuthor = author.kind === 'brand';
-  const isMedia = author.kind === 'media' || mention.channel === 'news';
+  // A journalist may post from a personal account: self-identification counts as media (GUIDE §5).
+  const isMedia = author.kind === 'media' || mention.channel === 'news' || hits.journalist.length > 0;
   const followers = author.followers ?? null;
   const highReach = author.kind === 'influencer' || author.verified === true || (followers !== null && followers >= 10_000);
   // GUIDE §2 black_pr: fresh or low-follower accounts. Unknown metadata is not evidence either way.
@@ -102,10 +108,12 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
   // Counts and waits speak of ignored contact only when the text is about contacting the company.
   const contacting = hits.contact.length > 0 || staffStrong > 0;
   const loadedWait = hits.loaded_question.length > 0 && (analysis.waitDays >= 3 || repeat >= 2);
+  // History amplifies a complaint ("wrote before and got no answer"); it never turns a calm message into one.
+  const complainsNow = staffStrong > 0 || hits.defect.length > 0 || moneyLoss || cannotUse || loadedWait || distinctPhrases(hits.negative_emotion) > 0;
   const staffScore =
     2 * staffStrong +
     (contacting ? (repeat >= 3 ? 2 : repeat === 2 ? 1 : 0) : 0) +
-    (unansweredBefore ? 2 : 0) +
+    (unansweredBefore && complainsNow ? 2 : 0) +
     (loadedWait ? 2 : 0) +
     (staffStrong > 0 ? 0.5 * Math.min(distinctPhrases(hits.staff_actor), 2) : 0);
   const defectScore =
@@ -122,12 +130,15 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
     (praiseScore > 0 && complaintCues && !resolution && hits.praise.length > 0 && (ironicEmoji > 0 || analysis.normalized.emphaticPunctuation > 0));
   // Sincere praise: thanks or a fix, and when a failure is mentioned it was resolved and thanked for.
   const attackCues = hits.attack.length > 0 || ironicEmoji > 0 || mocking;
+  const quick = hits.quick.length > 0;
   const sincerePraise =
     !sarcastic &&
     !attackCues &&
     !harm &&
     negatedPraise.length === 0 &&
-    (complaintCues ? praiseScore > 0 && resolution : praiseScore > 0 || (resolution && distinctPhrases(hits.negative_emotion) === 0));
+    (complaintCues
+      ? praiseScore > 0 && (resolution || quick)
+      : praiseScore > 0 || (resolution && (analysis.brandNamed || analysis.addressesBrand) && distinctPhrases(hits.negative_emotion) === 0));
 
   const emotion =
     distinctPhrases(hits.negative_emotion) +
@@ -165,6 +176,12 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
     root.authorKind !== 'brand' &&
     (root.labels?.sentiment === 'negative' || root.labels?.intent === 'problem' || (root.labels?.cause ?? null) !== null);
   const joinsNegativeThread = replying && rootIsComplaint && parent?.authorKind !== 'brand';
+  // The author of a complaint thread replying in it goes on with the same complaint (unless thanking).
+  const continuesOwnComplaint =
+    replying &&
+    root !== null &&
+    root.authorId === author.id &&
+    (root.labels?.intent === 'problem' || root.labels?.sentiment === 'negative' || (root.labels?.cause ?? null) !== null);
   const threadTraction =
     (thread?.uniqueAuthors ?? 0) >= 5 ||
     (mention.reposts ?? 0) >= 50 ||
@@ -172,7 +189,9 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
 
   return {
     analysis, context, hits, defectScore, staffScore, failurePredicate, productFailure, moneyLoss, cannotUse,
-    complaint: failurePredicate || staffStrong > 0 || harm || (sarcastic && !sincerePraise),
+    complaint: failurePredicate || staffStrong > 0 || harm || (sarcastic && !sincerePraise) || (continuesOwnComplaint && !sincerePraise),
+    continuesOwnComplaint,
+    rootCause: root?.labels?.cause ?? null,
     praiseScore, sarcastic, sincerePraise, emotion, calm, meToo, attackScore, mocking, blackPrScore, joinsNegativeThread, threadTraction,
     isBrandAuthor, isMedia, highReach, suspiciousAuthor, ownExperience,
     newsLike: isMedia || isBrandAuthor || (hits.news_style.length > 0 && !analysis.firstPerson),
