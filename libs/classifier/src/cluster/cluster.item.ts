@@ -54,7 +54,8 @@ export function clusterItemOf(analysis: MentionAnalysis, labels: Pick<MentionLab
     links: analysis.links.filter((domain) => brandDomain === '' || !phoneticKey(domain.split('.')[0]).startsWith(brandDomain)),
     hashtags: analysis.hashtags.filter((tag) => brandDomain === '' || phoneticKey(tag) !== brandDomain),
     topics: analysis.topics,
-    failureReport: labels.intent === 'problem' && (predicate || cues.outage.length > 0) && labels.cause !== 'piling_on',
+    // Replies that only pile on are not independent reports; a post of its own saying "down for me too" is.
+    failureReport: labels.intent === 'problem' && (predicate || cues.outage.length > 0) && (labels.cause !== 'piling_on' || mention.inReplyTo === null),
     outageTalk: cues.outage.length > 0 || cues.restoration.length > 0,
     negative: labels.sentiment === 'negative',
     question: labels.intent === 'question',

@@ -14,7 +14,9 @@ export function pilingKind(reading: MentionReading): PilingKind {
   const { analysis, hits } = reading;
   if (reading.advice) return null;
   const ownCase = analysis.concreteDetails >= 2 || analysis.length > 220;
-  if (reading.meToo && !ownCase && !analysis.questionFirst) return 'me_too';
+  // "Same here" under someone's post joins it; a post of its own that reports the failure is a report.
+  const replying = analysis.mention.inReplyTo !== null;
+  if (reading.meToo && !ownCase && !analysis.questionFirst && (replying || !reading.productFailure)) return 'me_too';
   // Restating someone else's failure ("three days without internet, poor thing") is not an own complaint.
   const ownComplaint = (reading.failurePredicate || reading.staffScore >= 2) && (analysis.firstPerson || analysis.addressesBrand || !reading.joinsNegativeThread);
   if (reading.attackScore > 0 && !ownComplaint && !reading.sincerePraise) return 'attack';

@@ -122,7 +122,9 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
 
   const sarcasmMarkers = hits.sarcasm.length;
   const praiseScore = distinctPhrases(hits.praise) + positiveEmoji * 0.5;
+  // Harm (safety, exposed data) and a legal threat addressed to the brand are complaints whatever else is said.
   const harm = hits.safety.length > 0 || hits.data_exposure.length > 0;
+  const threatens = hits.legal_threat.length > 0 && analysis.addressesBrand;
   const complaintCues = defectScore > 0 || staffStrong > 0 || harm;
   const resolution = hits.resolution.length > 0;
   const sarcastic =
@@ -189,7 +191,7 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
 
   return {
     analysis, context, hits, defectScore, staffScore, failurePredicate, productFailure, moneyLoss, cannotUse,
-    complaint: failurePredicate || staffStrong > 0 || harm || (sarcastic && !sincerePraise) || (continuesOwnComplaint && !sincerePraise),
+    complaint: failurePredicate || staffStrong > 0 || harm || threatens || (sarcastic && !sincerePraise) || (continuesOwnComplaint && !sincerePraise),
     continuesOwnComplaint,
     rootCause: root?.labels?.cause ?? null,
     praiseScore, sarcastic, sincerePraise, emotion, calm, meToo, attackScore, mocking, blackPrScore, joinsNegativeThread, threadTraction,

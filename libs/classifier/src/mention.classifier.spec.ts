@@ -1,0 +1,202 @@
+import { classifyMention } from './mention.classifier';
+import { MentionAnalyzer } from './mention.analyzer';
+import { mentionOf } from './testing/mention.fixture';
+import type { MentionContext } from './mention-context';
+
+const analyzer = new MentionAnalyzer();
+const label = (text: string, overrides: Parameters<typeof mentionOf>[1] = {}, context: MentionContext = {}) =>
+  classifyMention(mentionOf(text, overrides), context, analyzer);
+
+describe('classifyMention', () => {
+  describe('sarcasm: praise words about a failure are a negative complaint', () => {
+    it.each([
+      ['en', 'Thanks FlyNord for the free 6 hour tour of the departure lounge. Truly unforgettable. 10/10 would sit on the floor again'],
+      ['en', 'Love how the Mayak Bank app logs me out every single time I open it. Consistency 💯'],
+      ['ru', 'Спасибо Маяк Банку за бесплатный урок терпения: перевод висит третий день. Вот это сервис 👏👏'],
+      ['ru', 'Браво, Почта Экспресс! Посылка едет из соседнего города уже две недели. Гениально'],
+    ])('%s: %s', (_lang, text) => {
+      const labels = label(text, { brand: /Почта|FlyNord/.test(text) ? (text.includes('FlyNord') ? 'FlyNord' : 'Pochta Express') : 'Mayak Bank' });
+      expect(labels.intent).toBe('problem');
+      expect(labels.sentiment).toBe('negative');
+      expect(labels.cause).not.toBeNull();
+    });
+
+    it('keeps sincere thanks for a fixed problem as praise', () => {
+      const labels = label('Mayak Bank support fixed my frozen transfer in 10 minutes. Thank you, genuinely helpful');
+      expect(labels.intent).toBe('praise');
+      expect(labels.sentiment).toBe('positive');
+      expect(labels.cause).toBeNull();
+      expect(labels.severity).toBe('low');
+    });
+  });
+
+  describe('negation', () => {
+    it('"не работает" is a failure', () => {
+      const labels = label('Маяк Банк, приложение не работает с утра, не могу оплатить коммуналку');
+      expect(labels.intent).toBe('problem');
+      expect(labels.cause).toBe('product_defect');
+      expect(labels.sentiment).toBe('negative');
+    });
+
+    it('"не могу не похвалить" is praise', () => {
+      const labels = label('Не могу не похвалить Маяк Банк: карту перевыпустили за один день и привезли домой');
+      expect(labels.intent).toBe('praise');
+      expect(labels.sentiment).toBe('positive');
+    });
+
+    it('"zero outages" and "не рекомендую" are read with their negation', () => {
+      expect(label('Two years with Polyana Telecom and zero outages in my building. Rock solid.', { brand: 'Polyana Telecom' }).intent).toBe('praise');
+      const review = label('Отделение Маяк Банка: грубят, очередь час, талоны не работают. Не рекомендую.');
+      expect(review.sentiment).toBe('negative');
+      expect(review.intent).toBe('problem');
+    });
+  });
+
+  describe('calm defect reports: cause set, sentiment neutral (convention 1)', () => {
+    it.each([
+      'FYI: the Mayak Bank web app shows the wrong currency on card statements when the browser language is German. Reproducible on Chrome 121, switching the language to English is a workaround.',
+      'Для тех, кто тоже столкнётся: в приложении Маяк Банка на Android 14 вылетает экран переводов при повороте телефона. Обходной путь — заблокировать поворот.',
+    ])('%s', (text) => {
+      const labels = label(text);
+      expect(labels.intent).toBe('problem');
+      expect(labels.cause).toBe('product_defect');
+      expect(labels.sentiment).toBe('neutral');
+      expect(labels.severity).toBe('medium');
+    });
+  });
+
+  describe('a question hiding staff inattention', () => {
+    it.each([
+      ['en', 'quick question for @MayakBank: how long does a chargeback usually take? asking because I have emailed 5 times since February 3 🙂'],
+      ['ru', 'Маяк Банк, а сколько обычно рассматривается жалоба? Просто интересуюсь, я пишу вам уже четвёртый раз 🙂'],
+    ])('%s', (_lang, text) => {
+      const labels = label(text);
+      expect(labels.intent).toBe('question');
+      expect(labels.cause).toBe('staff_inattention');
+      expect(labels.sentiment).toBe('negative');
+      expect(['medium', 'high']).toContain(labels.severity);
+    });
+
+    it('leaves a plain question neutral and low', () => {
+      const labels = label('Does Mayak Bank issue virtual cards for teenagers? Which documents do I need?');
+      expect(labels).toMatchObject({ intent: 'question', cause: null, sentiment: 'neutral', severity: 'low' });
+    });
+  });
+
+  describe('staff_inattention vs product_defect (convention 3)', () => {
+    it('an ignored, bounced customer is staff_inattention even when a defect started it', () => {
+      const labels = label(
+        'My card was charged twice. Called the hotline three times, each time "we will call you back within 24 hours". Nobody called. The branch sends me to the hotline, the hotline to the branch.',
+      );
+      expect(labels.cause).toBe('staff_inattention');
+      expect(labels.severity).toBe('high');
+    });
+
+    it('a plain outage is product_defect', () => {
+      const labels = label('Polyana Telecom, интернет отвалился во всём доме, роутер мигает красным', { brand: 'Polyana Telecom' });
+      expect(labels.cause).toBe('product_defect');
+      expect(labels.severity).toBe('high');
+    });
+  });
+
+  describe('suggestions', () => {
+    it('a wish is a low, neutral suggestion; an angry one keeps its cause', () => {
+      expect(label('Mayak Bank, please add Apple Pay support for virtual cards')).toMatchObject({ intent: 'suggestion', cause: null, severity: 'low' });
+      const angry = label('Маяк Банк, может сделаете наконец нормальный чат? Чтобы не висеть по часу на линии ради одного вопроса');
+      expect(angry).toMatchObject({ intent: 'suggestion', cause: 'staff_inattention', sentiment: 'negative', severity: 'medium' });
+    });
+  });
+
+  describe('piling on (GUIDE §2)', () => {
+    const root = { externalId: 'root-1', authorId: 'x:someone-else', labels: { intent: 'problem' as const, cause: 'product_defect' as const, sentiment: 'negative' as const } };
+    it('a generic attack in someone else\'s complaint thread is piling_on, other, low', () => {
+      const labels = label('банки все одинаковые, воры', { inReplyTo: 'root-1', threadExternalId: 'root-1' }, { thread: { root } });
+      expect(labels).toMatchObject({ intent: 'other', cause: 'piling_on', sentiment: 'negative', severity: 'low' });
+    });
+
+    it('a bare "same here" claims the failure: problem, piling_on', () => {
+      const labels = label('same here lol, they never fix anything', { inReplyTo: 'root-1', threadExternalId: 'root-1' }, { thread: { root } });
+      expect(labels).toMatchObject({ intent: 'problem', cause: 'piling_on' });
+    });
+
+    it('a reply with its own concrete case is not piling_on (convention 2)', () => {
+      const labels = label('Подтверждаю, у меня 14 марта тоже списали 2 300 ₽ дважды за одну покупку', { inReplyTo: 'root-1', threadExternalId: 'root-1' }, { thread: { root } });
+      expect(labels.intent).toBe('problem');
+      expect(labels.cause).toBe('product_defect');
+    });
+  });
+
+  describe('context', () => {
+    it('works without any author metadata', () => {
+      const labels = label('Mayak Bank app crashes every time I open the card screen', {
+        author: { followers: null, accountCreatedAt: null, verified: null, kind: null, handle: null },
+      });
+      expect(labels).toMatchObject({ intent: 'problem', cause: 'product_defect', sentiment: 'negative' });
+    });
+
+    it('an earlier unanswered complaint raises severity and counts as staff evidence', () => {
+      const text = 'Mayak Bank, the transfer is still not there and the chat just says to wait.';
+      const without = label(text);
+      const withHistory = label(text, {}, { author: { earlierMentions: 2, unanswered: 2, oldestUnansweredHours: 30 } });
+      expect(withHistory.cause).toBe('staff_inattention');
+      expect(withHistory.severity).toBe('high');
+      expect(withHistory.explain.cause.join(' ')).toMatch(/no answer/);
+      expect(without.severity).not.toBe('critical');
+    });
+
+    it('a verified author complaining is high', () => {
+      const labels = label('Mayak Bank blocked my business account without any explanation', { author: { verified: true, followers: 50_000, kind: 'influencer' } });
+      expect(labels.severity).toBe('high');
+    });
+  });
+
+  describe('severity and critical data', () => {
+    it('someone else\'s account visible after login is critical data, critical', () => {
+      const labels = label('Зашёл в приложение Маяк Банка, а там чужие счета и чужое имя! Мои данные тоже кто-то видит?');
+      expect(labels.criticalData).toBe(true);
+      expect(labels.severity).toBe('critical');
+    });
+
+    it('a plain login failure is not critical data (convention 5)', () => {
+      const labels = label("can't log in to the Mayak Bank app since this morning, error 503");
+      expect(labels.criticalData).toBe(false);
+      expect(labels.severity).toBe('high');
+    });
+
+    it('a safety issue is critical', () => {
+      const labels = label('After the FlyNord crew served my son a nut dessert despite his allergy we ended up in hospital. This is a safety issue.', { brand: 'FlyNord' });
+      expect(labels.severity).toBe('critical');
+    });
+
+    it('a public legal threat is critical', () => {
+      const labels = label('Маяк Банк, третий месяц не возвращаете деньги. Подаю жалобу в ЦБ и иск в суд, юрист уже готовит документы.');
+      expect(labels.severity).toBe('critical');
+    });
+
+    it('a media outlet asking for comment is critical, intent other', () => {
+      const labels = label('Readers report failed card payments at Mayak Bank since the morning. We have asked the bank for comment.', { channel: 'news', author: { kind: 'media', followers: 90_000 } });
+      expect(labels).toMatchObject({ intent: 'other', severity: 'critical' });
+    });
+  });
+
+  describe('other', () => {
+    it('an off-topic name collision is other, neutral, low', () => {
+      const labels = label('Собрали маяк из лего с сыном, три вечера работы, теперь светится на полке #маяк', { brand: 'Mayak Bank' });
+      expect(labels).toMatchObject({ intent: 'other', cause: null, sentiment: 'neutral', severity: 'low' });
+    });
+
+    it('the brand\'s own status post is other, without a cause', () => {
+      const labels = label('Dear customers, card payments are temporarily unavailable. Engineers are working on a fix.', { author: { kind: 'brand', verified: true } });
+      expect(labels).toMatchObject({ intent: 'other', cause: null });
+    });
+  });
+
+  it('explains every label and keeps confidences within 0..1', () => {
+    const labels = label('Mayak Bank charged me twice for the same coffee, 2 x 350 ₽. Support replied with a template.');
+    for (const key of ['intent', 'cause', 'severity', 'sentiment']) {
+      expect(labels.explain[key].length).toBeGreaterThan(0);
+      expect(labels.confidence[key]).toBeGreaterThan(0);
+      expect(labels.confidence[key]).toBeLessThanOrEqual(1);
+    }
+  });
+});
