@@ -64,7 +64,7 @@ export async function createApp(runtime: Runtime): Promise<NestExpressApplicatio
     }
   }
   const app = await NestFactory.create<NestExpressApplication>(RootModule.create(), {
-    logger: config.logLevel === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn', 'log'],
+    logger: ({ debug: ['error', 'warn', 'log', 'debug'], info: ['error', 'warn', 'log'], warn: ['error', 'warn'], error: ['error'] } as const)[config.logLevel].slice(),
     bodyParser: true,
   });
   app.useBodyParser('json', { limit: '1mb' });

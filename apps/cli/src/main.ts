@@ -1,10 +1,22 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { UsageError, type CliCommand } from './commands/command';
+import { checkRepliesCommand } from './commands/check-replies.command';
 import { evalCommand } from './commands/eval.command';
+import { migrateCommand } from './commands/migrate.command';
+import { replayCommand } from './commands/replay.command';
+import { seedDemoCommand } from './commands/seed-demo.command';
+import { userCreateCommand } from './commands/user-create.command';
 
 /** Every `otklik` sub-command (one line each). */
-const COMMANDS: CliCommand[] = [evalCommand];
+const COMMANDS: CliCommand[] = [
+  migrateCommand,
+  seedDemoCommand,
+  userCreateCommand,
+  checkRepliesCommand,
+  replayCommand,
+  evalCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;

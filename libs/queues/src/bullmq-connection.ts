@@ -22,7 +22,7 @@ function redisConnection(url: string): RedisOptions {
 export function bullmqOptions(backend: QueueBackend): Pick<QueueOptions, 'connection' | 'prefix'> {
   if (backend.kind === 'postgres') {
     setDefaultBackendFactory(createPostgresBackend as never);
-    return { connection: { connectionString: backend.databaseUrl, schema: backend.schema, max: 10 } as never, prefix: backend.prefix };
+    return { connection: { connectionString: backend.databaseUrl, schema: backend.schema, max: 10, migrate: true } as never, prefix: backend.prefix };
   }
   setDefaultBackendFactory(undefined);
   return { connection: redisConnection(backend.url) as QueueOptions['connection'], prefix: backend.prefix };

@@ -5,17 +5,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis } from 'ioredis';
 import { redactUrl, type OtklikConfig } from '@otklik/config';
 
 export type QueueBackend =
   | { kind: 'redis'; url: string; prefix: string; stop?: () => Promise<void> }
   | { kind: 'postgres'; databaseUrl: string; schema: string; prefix: string };
-
-export function redisOptions(url: string): RedisOptions {
-  // BullMQ workers need maxRetriesPerRequest null (blocking commands must not give up).
-  return { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false, connectTimeout: 5_000 };
-}
 
 /** Connects once and answers PING within the timeout; the error names REDIS_URL. */
 export async function checkRedis(url: string, timeoutMs = 3_000): Promise<void> {
