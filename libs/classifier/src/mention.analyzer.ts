@@ -18,7 +18,7 @@ import { detectPii, type PiiFinding } from './rules/pii.rule';
 import { createBrandMatcher, type BrandMatcher } from './text/brand.matcher';
 import { STOPWORDS } from './text/stopwords.lexicon';
 import { normalizeText, type NormalizedText } from './text/text.normalizer';
-import { splitSentences, tokenize, type Sentence, type Token } from './text/text.tokenizer';
+import { splitSentences, tokenize, type Sentence } from './text/text.tokenizer';
 import { WordStemmer } from './text/word.stemmer';
 
 export const CUE_FAMILIES = {
@@ -34,11 +34,14 @@ export type CueName = keyof typeof CUE_FAMILIES;
 
 /** Every family and topic compiled into one index: a mention's words are walked once (immutable after load). */
 const ANALYSIS_INDEX = new CueIndex([...Object.values(CUE_FAMILIES), ...Object.values(TOPICS)]);
+const NO_HITS: CueHit[] = [];
+const FAMILY_ENTRIES = Object.entries(CUE_FAMILIES) as [CueName, CueFamily][];
+const TOPIC_ENTRIES = Object.entries(TOPICS);
 
 export interface MentionAnalysis {
   mention: MentionInput;
   normalized: NormalizedText;
-  tokens: Token[];
+  tokens: string[];
   sentences: Sentence[];
   cues: Record<CueName, CueHit[]>;
   /** Failure topics (connectivity, access, payments, delivery, site) the text is about. */
@@ -136,33 +139,34 @@ export class MentionAnalyzer {
     const text = mention.text;
     const normalized = normalizeText(text, mention.lang);
     const folded = normalized.folded;
-    const tokens = tokenize(folded, this.stemmer);
+    const tokens = tokenize(folded);
     const sentences = splitSentences(folded);
     const matched = ANALYSIS_INDEX.match(folded);
     const cues = {} as Record<CueName, CueHit[]>;
-    for (const [name, family] of Object.entries(CUE_FAMILIES) as [CueName, CueFamily][]) cues[name] = matched.get(family.name) ?? [];
-    const topics = Object.entries(TOPICS)
-      .filter(([, family]) => matched.has(family.name))
-      .map(([topic]) => topic);
+    for (const [name, family] of FAMILY_ENTRIES) cues[name] = matched.get(family.name) ?? NO_HITS;
+    const topics: string[] = [];
+    for (const [topic, family] of TOPIC_ENTRIES) if (matched.has(family.name)) topics.push(topic);
 
     const brand = mention.brand ? this.brandMatcher(mention.brand) : null;
     const brandWords = new Set<string>();
     if (brand) {
       for (let i = 0; i < tokens.length; i += 1) {
-        const span = brand.matchesWord(tokens[i].text, tokens[i + 1]?.text);
-        if (span > 0) brandWords.add(tokens[i].text);
-        if (span === 2) brandWords.add(tokens[i + 1].text);
+        // Brand keys have three letters or more; stopwords are never brands.
+        if (tokens[i].length < 3 || STOPWORDS.has(tokens[i])) continue;
+        const span = brand.matchesWord(tokens[i], tokens[i + 1]);
+        if (span > 0) brandWords.add(tokens[i]);
+        if (span === 2) brandWords.add(tokens[i + 1]);
       }
     }
     const contentStems = [
-      ...new Set(tokens.filter((token) => !STOPWORDS.has(token.text) && !brandWords.has(token.text) && token.text.length > 1 && !/^\d+$/.test(token.text)).map((token) => token.stem)),
+      ...new Set(tokens.filter((token) => token.length > 1 && !STOPWORDS.has(token) && !brandWords.has(token) && !/^\d+$/.test(token)).map((token) => this.stemmer.stem(token))),
     ];
 
     let firstPerson = false;
     let secondPerson = false;
     for (const token of tokens) {
-      if (!firstPerson && (EN_FIRST_PERSON.has(token.text) || RU_FIRST_PERSON.has(token.text) || (token.text.length >= 3 && OWN_ACTION.test(token.text)))) firstPerson = true;
-      if (!secondPerson && SECOND_PERSON.has(token.text)) secondPerson = true;
+      if (!firstPerson && (EN_FIRST_PERSON.has(token) || RU_FIRST_PERSON.has(token) || (token.length >= 3 && OWN_ACTION.test(token)))) firstPerson = true;
+      if (!secondPerson && SECOND_PERSON.has(token)) secondPerson = true;
       if (firstPerson && secondPerson) break;
     }
     const opening = text.trim().slice(0, 40).toLowerCase();

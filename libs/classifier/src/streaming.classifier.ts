@@ -86,7 +86,7 @@ export class StreamingClassifier {
     const preliminary = labelMention(analysis, context);
     const { assignment, promoted } = this.clusterer.add(clusterItemOf(analysis, preliminary));
     const entry: Pending = { analysis, context, cluster: assignment, labels: preliminary, at };
-    entry.labels = this.relabel(entry);
+    if (assignment.incident || assignment.campaign) entry.labels = this.relabel(entry);
     for (const promotion of promoted) {
       const earlier = this.pendingById.get(promotion.externalId);
       if (!earlier) continue;

@@ -39,8 +39,8 @@ export const BOYCOTT = cueFamily('boycott', [
 /** Pointing readers elsewhere: a competitor or a "truth" site (GUIDE: competitor links). */
 export const COMPETITOR_PLUG = cueFamily('competitor_plug', [
   '(?:buy|order|shop|switch|go|use) (?:from |to |at |with )?[\\p{L}\\p{N}.-]+ instead', 'instead\\. .. (?:real|only|better)', 'real products only', '[\\p{L}\\p{N}-]*truth[\\p{L}\\p{N}-]*\\.[a-z]{2,}',
-  '(?:full|real|whole) story', 'read more', 'the truth about', '\\p{L}+ is (?:better|safer|more reliable|cheaper)',
-  'лучше (?:в|во|у) \\p{L}+', 'берите (?:в|во|у)', 'заказывайте (?:в|во|у)', 'переходите (?:в|во|на|к)', 'только (?:в|во) \\p{L}+', '\\p{L}+ надежнее', 'там хоть проверяют',
+  '(?:full|real|whole) story', 'read more', 'the truth about', 'is (?:better|safer|more reliable|cheaper)',
+  'лучше (?:в|во|у) \\p{L}+', 'берите (?:в|во|у)', 'заказывайте (?:в|во|у)', 'переходите (?:в|во|на|к)', 'только (?:в|во) \\p{L}+', 'надежнее', 'там хоть проверяют',
   'вся правда', 'правда о', 'теперь только',
 ]);
 

@@ -107,7 +107,7 @@ export const STAFF = cueFamily('staff', [
   '(?:still|yet) (?:nothing|no (?:reply|word|answer|response|update|one))', 'still nothing', 'still (?:don\'t|do not) know',
   '(?:still )?waiting (?:for|on) (?:a |an |any |their )?(?:reply|response|answer|callback|call back|update|agent|human|someone)',
   '(?:promised|said|told me|assured|swore) .. (?:call|callback|call back|ring|get back|contact|reply|email|send|fix|come)',
-  "(?:will|would|'ll) call (?:you|me|us) (?:back|within|tomorrow|today)", 'promised (?:a |an )?(?:technician|engineer|callback|call|refund|visit|fix)',
+  "(?:will|would|ll) call (?:you|me|us) (?:back|within|tomorrow|today)", 'promised (?:a |an )?(?:technician|engineer|callback|call|refund|visit|fix)',
   'has not called', 'hasn\'t called', 'nobody called', 'nobody told (?:us|me)', 'by whom', 'took a day off',
   // en: repeated contact
   `(?:called|phoned|rang|emailed|messaged|wrote|texted|contacted|chased|asked|pinged|tweeted|visited|reminded|followed up|sent|explained|reported) .. ${EN_COUNT} (?:times|x)`,

@@ -143,7 +143,7 @@ function variantsOf(pattern: string): string[] {
   return done.filter((variant) => variant.length > 0);
 }
 
-type Key = { kind: 'word' | 'prefix' | 'digit' | 'symbol' | 'start' | 'scan'; value: string };
+type Key = { kind: 'word' | 'prefix' | 'digit' | 'symbol' | 'start' | 'scan'; value: string; symbols?: string[]; gate?: string };
 
 /** Where a variant can start: a whole word, a word prefix, a digit, a symbol, the text start, or anywhere. */
 function keyOf(variant: string): Key {
@@ -151,8 +151,19 @@ function keyOf(variant: string): Key {
   if (variant.startsWith('\\d') || /^\[[0-9\-\\d]+\]/.test(variant)) return { kind: 'digit', value: '' };
   if (/^\\[+$.*?]/.test(variant)) return { kind: 'symbol', value: variant[1] };
   if (/^[#@+=$€£₽]/.test(variant)) return { kind: 'symbol', value: variant[0] };
+  // A leading class of punctuation ("[,:;(]") starts at any of those characters.
+  const punctuation = /^\[((?:\\n|[^\]\\a-zа-я0-9-])+)\]/.exec(variant);
+  if (punctuation) {
+    const symbols = [...punctuation[1].replace(/\\n/g, '\n')];
+    return { kind: 'symbol', value: symbols.join(''), symbols };
+  }
   const literal = /^[a-z0-9à-öø-ÿа-яёіїєґ]+/.exec(variant)?.[0];
-  if (!literal) return { kind: 'scan', value: '' };
+  if (!literal) {
+    // Scanned everywhere, but only in texts that contain its longest literal ("truth" in "*truth*.net").
+    const outside = variant.replace(/\[[^\]]*\]|\\./g, ' ');
+    const gate = (outside.match(/[a-zа-я]{3,}/g) ?? []).sort((a, b) => b.length - a.length)[0];
+    return { kind: 'scan', value: '', gate };
+  }
   const next = variant[literal.length];
   const wholeWord = next === undefined || next === ' ';
   return { kind: wholeWord ? 'word' : 'prefix', value: literal };
@@ -161,6 +172,8 @@ function keyOf(variant: string): Key {
 interface Entry {
   family: number;
   regex: RegExp;
+  /** For scanned entries: a literal the text must contain. */
+  gate?: string;
 }
 
 /** A compiled set of cue families; `match` runs all of them in one pass over the words of a text. */
@@ -188,7 +201,7 @@ export class CueIndex {
       for (const alternative of family.alternatives) {
         for (const variant of variantsOf(alternative)) {
           const key = keyOf(variant);
-          const id = `${familyId}\u0000${key.kind}\u0000${key.value}`;
+          const id = `${familyId}\u0000${key.kind}\u0000${key.value}\u0000${key.gate ?? ''}`;
           const group = grouped.get(id) ?? { family: familyId, key, sources: [] };
           group.sources.push(expand(variant));
           grouped.set(id, group);
@@ -198,7 +211,7 @@ export class CueIndex {
     for (const { family, key, sources } of grouped.values()) {
       const body = `(?:${sources.map((source) => `(?:${source})`).join('|')})(?![${LETTER}])`;
       if (key.kind === 'scan') {
-        this.scans.push({ family, regex: new RegExp(`(?<![${LETTER}])${body}`, 'g') });
+        this.scans.push({ family, regex: new RegExp(`(?<![${LETTER}])${body}`, 'g'), gate: key.gate });
         continue;
       }
       const entry = { family, regex: new RegExp(body, 'y') };
@@ -215,7 +228,7 @@ export class CueIndex {
         }
         (node[key.kind] ??= []).push(entry);
       } else if (key.kind === 'digit') this.digits.push(entry);
-      else if (key.kind === 'symbol') push(this.symbols, key.value, entry);
+      else if (key.kind === 'symbol') for (const symbol of key.symbols ?? [key.value]) push(this.symbols, symbol, entry);
       else this.starts.push(entry);
     }
   }
@@ -239,16 +252,11 @@ export class CueIndex {
       }
     };
     run(this.starts, 0);
-    const length = folded.length;
-    let previousIsLetter = false;
+    // Families made only of anchored alternatives (e.g. question openers) need no walk over the words.
+    const length = this.trie.next.size === 0 && this.digits.length === 0 && this.symbols.size === 0 ? 0 : folded.length;
     for (let i = 0; i < length; i += 1) {
       const code = folded.charCodeAt(i);
-      const letter = isLetterCode(code);
-      if (previousIsLetter) {
-        previousIsLetter = letter;
-        continue;
-      }
-      if (!letter) {
+      if (!isLetterCode(code)) {
         if (this.symbols.size > 0) run(this.symbols.get(folded[i]), i);
         continue;
       }
@@ -262,10 +270,11 @@ export class CueIndex {
         if (node.prefix !== undefined) run(node.prefix, i);
         if (k === end - 1 && node.word !== undefined) run(node.word, i);
       }
+      // Jump to the word's end: the next position is a non-letter (or the end), so words start only after one.
       i = end - 1;
-      previousIsLetter = true;
     }
-    for (const { family, regex } of this.scans) {
+    for (const { family, regex, gate } of this.scans) {
+      if (gate !== undefined && !folded.includes(gate)) continue;
       regex.lastIndex = 0;
       for (const hit of folded.matchAll(regex)) (found[family] ??= []).push({ family: names[family], phrase: hit[0], index: hit.index ?? 0 });
     }

@@ -1,17 +1,9 @@
-/** Word tokens (with their stems) and sentences of a folded text. */
-import type { WordStemmer } from './word.stemmer';
-
-export interface Token {
-  text: string;
-  stem: string;
-}
-
+/** Word tokens and sentences of a folded text. */
 const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 
-export function tokenize(folded: string, stemmer: WordStemmer): Token[] {
-  const tokens: Token[] = [];
-  for (const match of folded.matchAll(WORD)) tokens.push({ text: match[0], stem: stemmer.stem(match[0]) });
-  return tokens;
+/** The words of a folded text, in order (stems are taken later, only for the words that need them). */
+export function tokenize(folded: string): string[] {
+  return folded.match(WORD) ?? [];
 }
 
 export interface Sentence {
