@@ -73,7 +73,7 @@ export interface MentionAnalysis {
 }
 
 /** Nouns of failure that do not by themselves claim one's own failure ("a question about the outage"). */
-export const FAILURE_NOUN = /^(?:авари|сбо|перебо|outage|неполадк|ошибк|error|bug|баг|задерж|delay|late|поломк|неисправн|fail(?:ure)?$|leaks?$|ошибочн)/u;
+export const FAILURE_NOUN = /^(?:авари|сбо|перебо|outage|неполадк|ошибк|error|bug|баг|задерж|delay|late|поломк|неисправн|fail(?:ure)?$|leaks?$|ошибочн|offline$)/u;
 
 const EN_FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", "we'd", 'our', 'ours', 'us']);
 const RU_FIRST_PERSON = new Set([
@@ -112,6 +112,8 @@ function within(hits: CueHit[], sentence: Sentence): CueHit[] {
 function isRealQuestion(sentence: Sentence, cues: Record<CueName, CueHit[]>): boolean {
   if (/[a-zа-я0-9]+[^a-zа-я0-9]+[a-zа-я0-9]+/.test(sentence.text) && findCues(QUESTION_OPENER, sentence.text).length > 0) return true;
   if (!sentence.interrogative) return false;
+  // "Сколько можно?", "are you kidding me?": an emotional sentence is rhetorical, not a request for information.
+  if (within(cues.negative_emotion, sentence).length > 0) return false;
   if (within(cues.question_word, sentence).length > 0) return true;
   const letters = (sentence.text.match(/[a-zа-яà-ÿ]/g) ?? []).length;
   return letters >= 12 && !/[?!]{2,}/.test(sentence.text) && within(cues.negative_emotion, sentence).length === 0;
@@ -198,6 +200,10 @@ export class MentionAnalyzer {
       if (value !== null) waitDays = Math.max(waitDays, Math.min(value, 60) * unitDays(match[2]));
     }
     if (/(?:уже|целую|всю) недел|a week|all week|this week/u.test(folded)) waitDays = Math.max(waitDays, 7);
+    // "Since Monday" / "с понедельника": the exact date is unknown, a few days is the honest reading.
+    if (/(?:since|from) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last week)|с (?:понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья|прошлой недели)/.test(folded)) {
+      waitDays = Math.max(waitDays, 3);
+    }
     const dayNumber = /(?:on )?day (\d{1,3})(?![\p{N}])/u.exec(folded);
     if (dayNumber) waitDays = Math.max(waitDays, Number(dayNumber[1]));
     const published = Date.parse(mention.publishedAt);

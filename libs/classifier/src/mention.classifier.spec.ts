@@ -199,4 +199,23 @@ describe('classifyMention', () => {
       expect(labels.confidence[key]).toBeLessThanOrEqual(1);
     }
   });
+
+  describe('wording the lexicons were not written from', () => {
+    it.each([
+      ['Rosteplo', 'Ростепло, у нас в подъезде третий день нет горячей воды! Сколько можно?', 'problem', 'product_defect'],
+      ['DomStroy', 'ne rabotaet oplata kartoi v prilozhenii DomStroy, uzhe tretiy den', 'problem', 'product_defect'],
+      ['DomStroy', 'Купили в ДомСтрое плитку, половина коробок с битыми углами. Обменять отказываются', 'problem', 'product_defect'],
+      ['FinTrek', 'FinTrek froze my withdrawal for "verification" and the money is just gone from my balance', 'problem', 'product_defect'],
+      ['FinTrek', 'Hats off to the FinTrek fraud team, they caught a phishing attempt on my account and called me right away', 'praise', null],
+      ['KinoPlus', 'does KinoPlus have offline downloads on the basic plan?', 'question', null],
+      ['TeleVolna', 'TeleVolna, how about answering your support emails before launching another ad campaign?', 'suggestion', 'staff_inattention'],
+      ['ShopLine', 'My ShopLine order shows delivered but my porch is empty and the driver photo is of a different house', 'problem', 'product_defect'],
+      ['ShopLine', 'Would love a ShopLine wishlist that notifies me when prices drop', 'suggestion', null],
+      ['ShopLine', 'ShopLine customer service sorted my missing parcel in one call, super friendly agent', 'praise', null],
+      ['Avtodor', 'Автодор, записали на ремонт, а когда приехал — мастера нет, администратор разводит руками', 'problem', 'staff_inattention'],
+      ['Avtodor', 'Автодор, у вас вообще кто-нибудь берёт трубку? Звоню с понедельника 🙂', 'question', 'staff_inattention'],
+    ])('%s: %s', (brand, text, intent, cause) => {
+      expect(label(text, { brand, lang: null })).toMatchObject({ intent, cause });
+    });
+  });
 });

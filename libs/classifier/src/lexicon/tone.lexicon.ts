@@ -12,7 +12,7 @@ export const PRAISE = cueFamily('praise', [
   '(?:highly )?recommend~', 'the best', 'best (?:ever|service|app|delivery|bank)', '(?:5|five) stars?', 'made my (?:day|night|week|morning)',
   'saved (?:my|me|us|our)', 'genuinely (?:useful|impressed|helpful|good|great|nice)', 'finally (?:works|make~ sense|stopped)', 'helpful', 'friendly', 'polite',
   'courteous', 'respect', 'angels?', 'ангел~', 'deserves? (?:an award|a raise|a bonus|a medal|praise|a promotion)', 'faith in humanity', 'scarily good', 'so good', 'actually helps',
-  "didn't (?:even )?(?:try to sell|mock|argue|push|upsell)", 'no questions(?: asked)?', 'no argument', 'without (?:me )?asking', 'not a sales pitch', 'for free',
+  "didn't (?:even )?(?:try to sell|mock|argue|push|upsell)", 'no questions(?: asked)?', 'no argument', 'without (?:me )?asking', 'not a sales pitch', 'credit to',
   'спасибо', 'благодар~', 'молод(?:ец|цы)', 'умнич~', 'геро(?:й|и|ям)', 'лучш(?:ий|ие|ее|ая|их)', 'отличн~', 'супер', 'класс(?:но|ный|ная|ные)?', 'круто',
   'рекоменд~', 'доволь~', 'люблю', 'нравит~', 'приятно', 'вежлив~', 'оперативн~', 'золото', 'преми(?:ю|ей|я)', 'респект', '(?:5|пять) звезд',
   'не ожидал~', 'по-человечески', 'первый раз такое', 'как и обещали', 'не впаривал~', '(?:все|всё) объяснил~', 'не (?:все|всё) так плохо', 'ура', 'на высоте',
@@ -21,8 +21,8 @@ export const PRAISE = cueFamily('praise', [
 
 /** A problem was solved or a kindness done: what separates sincere praise from sarcasm. */
 export const RESOLUTION = cueFamily('resolution', [
-  'refunded', 'fixed', 'solved', 'sorted (?:it|out)', 'resolved(?! without)', 'blocked it', 'found (?:the|our|my)(?! way)', 'returned (?:it|my|the)', 'replaced (?:it|my|the)',
-  'untangled', 'helped', 'stayed with me', 'called me (?:back )?within', 'went out of (?:their|his|her) way',
+  'refunded', 'fixed', 'solved', 'sorted (?:it|out|my|the|everything)', 'resolved(?! without)', 'blocked it', 'found (?:the|our|my)(?! way)', 'returned (?:it|my|the)', 'replaced (?:it|my|the)',
+  'untangled', 'helped', '(?:caught|stopped|blocked|prevented|flagged) (?:a |the )?(?:fraud|phishing|scam|suspicious)~', '(?:предотвратил~|остановил~|пресекл~) .. (?:мошенни~|попытк~)', '(?:was|were|got|been) (?:replaced|refunded|fixed|resolved|sorted|returned)', '(?:заменили|поменяли|вернули деньги)', 'stayed with me', 'called me (?:back )?within', 'went out of (?:their|his|her) way',
   'вернули', 'решил~ (?:вопрос|проблему|все)', 'починил~', 'помог~', 'разобрал~', 'оформил~', 'подключил~ в тот же день', 'быстро вернули', 'выручил~',
 ]);
 

@@ -71,5 +71,9 @@ export function decideIntent(reading: MentionReading, blackPr: boolean): RuleDec
     return decision('problem', 0.55, [`reports a failure: ${quoted(phrasesOf(hits.defect))}`]);
   }
   if (reading.praiseScore > 0 && !reading.complaint) return decision('praise', 0.6, [`praise: ${quoted(phrasesOf(hits.praise))}`]);
+  // No known failure words, but an upset customer speaking of the brand: most likely a complaint in words the lexicons lack.
+  if (analysis.brandNamed && analysis.firstPerson && (reading.emotion >= 1.5 || reading.negativeEmoji > 0) && !reading.newsLike) {
+    return decision('problem', 0.45, ['an upset customer addressing the brand (no specific failure words)']);
+  }
   return decision('other', 0.55, ['no request, complaint or praise found (off-topic, news or a name collision)']);
 }

@@ -107,7 +107,9 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
   const staffStrong = distinctPhrases(hits.staff);
   // Counts and waits speak of ignored contact only when the text is about contacting the company.
   const contacting = hits.contact.length > 0 || staffStrong > 0;
-  const loadedWait = hits.loaded_question.length > 0 && (analysis.waitDays >= 3 || repeat >= 2);
+  // A question that ends in a polite smile after days of calling is a complaint about waiting.
+  const smilesAtEnd = /[🙂🙃]\s*$/u.test(mention.text);
+  const loadedWait = (hits.loaded_question.length > 0 || (smilesAtEnd && hits.contact.length > 0)) && (analysis.waitDays >= 3 || repeat >= 2);
   // History amplifies a complaint ("wrote before and got no answer"); it never turns a calm message into one.
   const complainsNow = staffStrong > 0 || hits.defect.length > 0 || moneyLoss || cannotUse || loadedWait || distinctPhrases(hits.negative_emotion) > 0;
   const staffScore =
@@ -133,10 +135,12 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
   // Sincere praise: thanks or a fix, and when a failure is mentioned it was resolved and thanked for.
   const attackCues = hits.attack.length > 0 || ironicEmoji > 0 || mocking;
   const quick = hits.quick.length > 0;
+  // Harm that the brand caught in time ("they stopped a phishing attempt") can still be praised.
+  const harmPrevented = harm && praiseScore > 0 && resolution;
   const sincerePraise =
     !sarcastic &&
     !attackCues &&
-    !harm &&
+    (!harm || harmPrevented) &&
     negatedPraise.length === 0 &&
     (complaintCues
       ? praiseScore > 0 && (resolution || quick)

@@ -36,7 +36,8 @@ export function decideSentiment(reading: MentionReading, intent: Intent, cause: 
       if (reading.failurePredicate || reading.staffScore >= 2 || reading.emotion >= 2) {
         return decision('negative', 0.65, [`an angry suggestion: ${quoted(phrasesOf([...hits.staff, ...hits.defect]))}`, ...emotionWhy]);
       }
-      if (SMILING.test(analysis.normalized.emojis.join('')) || reading.praiseScore >= 1) return decision('positive', 0.6, ['a friendly wish']);
+      // "It would be great to..." is the wish's wording, not praise: only a smile makes a wish positive.
+      if (SMILING.test(analysis.normalized.emojis.join(''))) return decision('positive', 0.6, ['a friendly wish']);
       return decision('neutral', 0.75, ['a wish or idea']);
     }
     default:

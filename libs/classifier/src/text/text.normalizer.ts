@@ -18,6 +18,10 @@ export interface NormalizedText {
 }
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
+// Frequent Russian words as typed in Latin letters; two of them mark a transliterated text.
+const TRANSLIT_WORDS = 'ne|ya|eto|chto|uzhe|mne|menya|tolko|kogda|pochemu|seichas|opyat|ochen|spasibo|pozhaluysta|rabotaet|den|deneg|net|kak|vse|vsyo|nichego|esche|eshe|prilozhen\\w*|tretiy|deng\\w*';
+const TRANSLIT_MARKERS = new RegExp(`(?<![a-z])(?:${TRANSLIT_WORDS})(?![a-z])`);
+const TRANSLIT_MARKERS_ALL = new RegExp(`(?<![a-z])(?:${TRANSLIT_WORDS})(?![a-z])`, 'g');
 const SHOUT = /(?<![\p{L}])[\p{Lu}]{4,}(?![\p{L}])/gu;
 
 export function normalizeText(text: string, lang: string | null): NormalizedText {
@@ -33,10 +37,12 @@ export function normalizeText(text: string, lang: string | null): NormalizedText
     .replace(/[–—−]/g, '-')
     .replace(/([a-zа-я])\1{2,}/g, '$1');
   let transliterated = false;
-  if (lang === 'ru') {
+  // Russian typed in Latin letters: trusted when the language says Russian, or guessed from common words.
+  if (lang !== 'en' || TRANSLIT_MARKERS.test(folded)) {
     const latin = (folded.match(/[a-z]/g) ?? []).length;
     const cyrillic = (folded.match(/[а-я]/g) ?? []).length;
-    if (latin > 20 && cyrillic < latin * 0.2) {
+    const markers = (folded.match(TRANSLIT_MARKERS_ALL) ?? []).length;
+    if (latin > 20 && cyrillic < latin * 0.2 && (lang === 'ru' || markers >= 2)) {
       folded = latinToCyrillic(folded);
       transliterated = true;
     }
