@@ -18,6 +18,7 @@ import { ThreadEntity } from './entities/thread.entity';
 import { MembershipEntity, UserEntity } from './entities/user.entity';
 import { WorkspaceEntity } from './entities/workspace.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+import { ClassifierState1763800001000 } from './migrations/1763800001000-classifier-state';
 
 export const ENTITIES = [
   WorkspaceEntity,
@@ -40,7 +41,7 @@ export const ENTITIES = [
   DeadLetterEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
   return {
