@@ -52,8 +52,8 @@ export function labelMention(analysis: MentionAnalysis, context: MentionContext 
       sentiment: sentiment.explain,
       pii: analysis.pii.map((finding) => `${finding.kind}: ${finding.evidence}`),
       criticalData: criticalData.explain,
-      ...(incident ? { incident: [`${context.cluster?.incidentSize ?? 0} people reporting the same failure of the same brand within a short window`] } : {}),
-      ...(campaign ? { campaign: [`${context.cluster?.campaignSize ?? 0} near-identical posts from fresh or low-follower accounts in a burst`] } : {}),
+      ...(incident ? { incident: [`one failure of this brand reported by ${context.cluster?.incidentSize ?? 0} different authors in a short window`] } : {}),
+      ...(campaign ? { campaign: [`near-identical posts from ${context.cluster?.campaignSize ?? 0} fresh or low-follower accounts in a burst`] } : {}),
     },
   };
 }
