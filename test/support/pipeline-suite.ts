@@ -89,9 +89,14 @@ export function pipelineSuite(backend: 'redis' | 'postgres'): void {
     expect(dead[0].reason).toMatch(/not valid JSON/);
     expect(dead.find((row) => row.external_id === 'no-text')?.reason).toMatch(/text: must be a string/);
     expect(dead.find((row) => row.external_id === 'bad-time')?.reason).toMatch(/published_at: is not an ISO 8601 time/);
-    // Unclassified until the classifier runs: never invented labels.
-    const [labels] = await ds.query(`SELECT count(*)::int AS n FROM mention WHERE workspace_id = $1 AND priority = 0`, [workspaceId]);
-    expect(labels.n).toBe(0);
+    // Every mention left the classify stage labelled, with the classifier's version, and was prioritised.
+    const [labels] = await ds.query(
+      `SELECT count(*) FILTER (WHERE intent IS NULL OR severity IS NULL OR sentiment IS NULL OR classifier_version IS NULL OR explain IS NULL)::int AS unlabelled,
+              count(*) FILTER (WHERE priority = 0)::int AS unprioritised, count(DISTINCT intent)::int AS intents FROM mention WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    expect(labels).toEqual({ unlabelled: 0, unprioritised: 0, intents: expect.any(Number) });
+    expect(labels.intents).toBeGreaterThan(1);
   }, 180_000);
 
   it('loses and duplicates nothing when a worker is killed with SIGKILL mid-batch', async () => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { UsageError, type CliCommand } from './commands/command';
+import { benchCommand } from './commands/bench.command';
 import { checkRepliesCommand } from './commands/check-replies.command';
 import { evalCommand } from './commands/eval.command';
 import { migrateCommand } from './commands/migrate.command';
@@ -16,6 +17,7 @@ const COMMANDS: CliCommand[] = [
   checkRepliesCommand,
   replayCommand,
   evalCommand,
+  benchCommand,
 ];
 
 function help(): string {

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { QueueName } from '@otklik/queues';
 import { ConnectorResolver, CONNECTOR_RESOLVER } from './pipeline/connector-resolver';
-import { MENTION_LABELER, UnlabeledLabeler } from './pipeline/labeler';
+import { ClassifierLabeler } from './pipeline/classifier-labeler';
+import { MENTION_LABELER } from './pipeline/labeler';
 import { PipelineService } from './pipeline/pipeline.service';
 import { ClassifyProcessor, PollProcessor, RouteProcessor } from './queues/pipeline.processors';
 
@@ -20,7 +21,7 @@ export class WorkerModule {
       providers: [
         PipelineService,
         { provide: CONNECTOR_RESOLVER, useFactory: () => new ConnectorResolver() },
-        { provide: MENTION_LABELER, useFactory: () => new UnlabeledLabeler() },
+        { provide: MENTION_LABELER, useFactory: () => new ClassifierLabeler() },
         ...queues.flatMap((queue) => (PROCESSORS[queue] ? [PROCESSORS[queue]] : [])),
       ],
       exports: [PipelineService],

@@ -18,11 +18,4 @@ export interface MentionLabeler {
   label(workspaceId: string, batch: PendingMention[], manager: EntityManager): Promise<(MentionLabels | null | Error)[]>;
 }
 
-/** Leaves labels null ("unclassified", shown as such) — never invents a label. */
-export class UnlabeledLabeler implements MentionLabeler {
-  readonly version = null;
-  async label(_workspaceId: string, batch: PendingMention[]): Promise<null[]> {
-    return batch.map(() => null);
-  }
-}
 export const MENTION_LABELER = Symbol('MENTION_LABELER');
