@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { UsageError, type CliCommand } from './commands/command';
 import { benchCommand } from './commands/bench.command';
 import { checkRepliesCommand } from './commands/check-replies.command';
+import { classifyCommand } from './commands/classify.command';
 import { evalCommand } from './commands/eval.command';
 import { migrateCommand } from './commands/migrate.command';
 import { replayCommand } from './commands/replay.command';
@@ -14,6 +15,7 @@ const COMMANDS: CliCommand[] = [
   migrateCommand,
   seedDemoCommand,
   userCreateCommand,
+  classifyCommand,
   checkRepliesCommand,
   replayCommand,
   evalCommand,

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { corpusDevDir } from '@otklik/config';
 import type { EvalSection } from '../eval/eval-section';
+import { evaluateClassifier } from '../eval/classifier.eval';
 import { evaluateEscalation } from '../eval/escalation.eval';
 import { evaluateReplyPolicy } from '../eval/reply-policy.eval';
 import { UsageError, type CliCommand } from './command';
 
 /** Every evaluation section, by name; each reads its file of the corpus folder. */
 const SECTIONS: Record<string, (corpusDir: string) => Promise<EvalSection>> = {
+  classifier: evaluateClassifier,
   'reply-policy': evaluateReplyPolicy,
   escalation: evaluateEscalation,
 };
