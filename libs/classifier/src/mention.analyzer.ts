@@ -81,7 +81,7 @@ const RU_FIRST_PERSON = new Set([
   'наши', 'нашего', 'нашей', 'нашу', 'наших', 'сама', 'сам',
 ]);
 // Russian often drops the pronoun: a first-person present verb or a past verb of one's own purchase or contact.
-const OWN_ACTION = /^(?:(?:ordered|bought|paid|received|recieved|called|waited|tried|booked|subscribed|installed|updated|reinstalled|emailed|messaged|asked|sent|got|went|drove|took|had)$|заказал|сдал|купил|оплатил|получил|забрал|записал|приехал|подключил|звонил|звоню|пишу|написал|жду|плачу|переустановил|перезагружал|зашл|стою|сижу|прошу|обращал|носил|приезжаю|еду|звонила|писала|обращалась|перешли|купили|подключились|копил)/;
+const OWN_ACTION = /^(?:(?:ordered|bought|paid|received|recieved|called|waited|tried|booked|subscribed|installed|updated|reinstalled|emailed|messaged|asked|sent|got|went|drove|took)$|заказал|сдал|купил|оплатил|получил|забрал|записал|приехал|подключил|звонил|звоню|пишу|написал|жду|плачу|переустановил|перезагружал|зашл|стою|сижу|прошу|обращал|носил|приезжаю|еду|звонила|писала|обращалась|перешли|купили|подключились|копил)/;
 const SECOND_PERSON = new Set(['you', 'your', "you're", "you've", 'yours', 'u', 'ur', 'вы', 'вас', 'вам', 'ваш', 'ваша', 'ваше', 'ваши', 'вашего', 'вашей', 'вами', 'вашу', 'ваших']);
 
 const MONTHS: Record<string, number> = {

@@ -46,6 +46,23 @@ describe('StreamingClassifier', () => {
     expect(run(true).cause).toBe('product_defect');
   });
 
+  it('labels a paraphrased attack from fresh accounts black_pr and leaves a genuine complaint alone', () => {
+    const classifier = new StreamingClassifier();
+    const attack = [
+      'FreshBox meal kits made my whole family sick. Spoiled chicken, rotten veggies. Avoid FreshBox, switch to GreenPlate instead!',
+      'Warning: FreshBox sends spoiled meat. My kids got food poisoning. GreenPlate is so much safer.',
+      'Never order from FreshBox. Rotten vegetables and spoiled chicken, we all got sick. Try GreenPlate.',
+      'Do not trust FreshBox, the chicken was spoiled and my family got sick. GreenPlate never had this problem.',
+    ];
+    attack.forEach((text, i) =>
+      classifier.push(mentionOf(text, { externalId: `fb${i}`, brand: 'FreshBox', publishedAt: at(i * 7), author: { id: `x:new${i}`, followers: 5 + i, accountCreatedAt: at(-60 * 24 * (3 + i)) } })),
+    );
+    classifier.push(mentionOf('FreshBox delivered my box 2 hours late yesterday and the ice packs had melted. Support refunded one meal.', { externalId: 'genuine', brand: 'FreshBox', publishedAt: at(40) }));
+    const labels = new Map(classifier.flush().map((done) => [done.mention.externalId, done.labels]));
+    for (let i = 0; i < attack.length; i += 1) expect(labels.get(`fb${i}`)).toMatchObject({ intent: 'problem', cause: 'black_pr', severity: 'high', campaign: 'camp-fb0' });
+    expect(labels.get('genuine')).toMatchObject({ intent: 'problem', cause: 'product_defect', campaign: null });
+  });
+
   it('keeps memory bounded by its windows on a long stream', () => {
     const classifier = new StreamingClassifier({ threadWindowMs: 60 * 60_000, authorWindowMs: 60 * 60_000 });
     let released = 0;

@@ -195,7 +195,8 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
 
   return {
     analysis, context, hits, defectScore, staffScore, failurePredicate, productFailure, moneyLoss, cannotUse,
-    complaint: failurePredicate || staffStrong > 0 || harm || threatens || (sarcastic && !sincerePraise) || (continuesOwnComplaint && !sincerePraise),
+    // A failure noun counts when the author speaks of their own case ("my box came 2 hours late").
+    complaint: failurePredicate || staffStrong > 0 || harm || threatens || (hits.defect.length > 0 && analysis.firstPerson && !sincerePraise) || (sarcastic && !sincerePraise) || (continuesOwnComplaint && !sincerePraise),
     continuesOwnComplaint,
     rootCause: root?.labels?.cause ?? null,
     praiseScore, sarcastic, sincerePraise, emotion, calm, meToo, attackScore, mocking, blackPrScore, joinsNegativeThread, threadTraction,
