@@ -18,6 +18,9 @@ import { ThreadEntity } from './entities/thread.entity';
 import { MembershipEntity, UserEntity } from './entities/user.entity';
 import { WorkspaceEntity } from './entities/workspace.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+import { AuthTokens1764000000000 } from './migrations/1764000000000-auth-tokens';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { ClassifierState1763800001000 } from './migrations/1763800001000-classifier-state';
 
 export const ENTITIES = [
@@ -39,9 +42,11 @@ export const ENTITIES = [
   AuditLogEntity,
   OutboxEntity,
   DeadLetterEntity,
+  RefreshTokenEntity,
+  ApiKeyEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000];
+export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, AuthTokens1764000000000];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
   return {

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { QueueProducer } from '@otklik/queues';
 import { RUNTIME, type Runtime } from '@otklik/runtime';
+import { Public } from '../auth';
 
 interface QueueHealth {
   waiting: number;
@@ -14,6 +15,7 @@ interface QueueHealth {
 }
 
 @ApiTags('health')
+@Public()
 @Controller('api/health')
 export class HealthController {
   constructor(
