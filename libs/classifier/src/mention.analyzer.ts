@@ -67,6 +67,8 @@ export interface MentionAnalysis {
   concreteDetails: number;
   links: string[];
   hashtags: string[];
+  /** Other brand-like names (CamelCase such as "GreenPlate", "ВкусноСразу"), lower case, the monitored brand excluded. */
+  entities: string[];
   pii: PiiFinding[];
   authorAgeDays: number | null;
   length: number;
@@ -100,6 +102,7 @@ const MONEY = /(?:\d[\d\s,.]*\s?(?:₽|руб\p{L}*|р\.|\$|€|£|usd|eur|rub|�
 const DATE_OR_TIME = /\d{1,2}[:.]\d{2}|\d{1,2}\s(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)\p{L}*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\s\d{1,2}|\d{1,2}-?(?:го|е)\b/giu;
 const LINK = /(?<![@\p{L}\p{N}.])(?:https?:\/\/)?((?:[\p{L}\p{N}-]+\.)+(?:com|net|org|ru|io|info|site|online|xyz|me|co|рф|shop|store|app|biz|club|top|pro|link|ly))(?:\/[^\s]*)?(?![\p{L}])/giu;
 const HASHTAG = /#[\p{L}\p{N}_]+/gu;
+const CAMEL_CASE = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+(?![\p{L}\p{N}])/gu;
 
 function within(hits: CueHit[], sentence: Sentence): CueHit[] {
   return hits.filter((hit) => hit.index + hit.phrase.length > sentence.start && hit.index < sentence.end);
@@ -224,13 +227,20 @@ export class MentionAnalyzer {
       moneyAmounts + (hasDigit ? (folded.match(DATE_OR_TIME) ?? []).length : 0) + pii.length + cues.technical.length + (repeatCount >= 2 ? 1 : 0) + (waitDays >= 1 ? 1 : 0);
 
     const links = /\.[a-zа-я]{2}/i.test(text) ? [...new Set([...text.matchAll(LINK)].map((match) => match[1].toLowerCase()))] : [];
+    const entities = [
+      ...new Set(
+        (text.match(CAMEL_CASE) ?? [])
+          .map((word) => word.toLowerCase())
+          .filter((word) => !brandWords.has(word) && (brand === null || brand.matchesWord(word) === 0)),
+      ),
+    ];
     const hashtags = text.includes('#') ? [...new Set((text.match(HASHTAG) ?? []).map((tag) => tag.toLowerCase()))] : [];
     const created = mention.author.accountCreatedAt ? Date.parse(mention.author.accountCreatedAt) : NaN;
     const authorAgeDays = Number.isNaN(created) ? null : Math.max(0, (published - created) / 86_400_000);
 
     return {
       mention, normalized, tokens, sentences, cues, topics, contentStems, brandNamed: brandWords.size > 0, addressesBrand, firstPerson,
-      questionFirst, firstSentenceFailure, anyQuestion, suggestionFirst, repeatCount, waitDays, moneyAmounts, concreteDetails, links, hashtags, pii,
+      questionFirst, firstSentenceFailure, anyQuestion, suggestionFirst, repeatCount, waitDays, moneyAmounts, concreteDetails, links, hashtags, entities, pii,
       authorAgeDays, length: text.length,
     };
   }

@@ -19,6 +19,8 @@ export interface ClusterItem {
   shingles: number[];
   links: string[];
   hashtags: string[];
+  /** Other brand-like names mentioned (a competitor plugged by every post of a campaign). */
+  entities?: string[];
   topics: string[];
   /** Reports an own failure of the service: may seed an incident. */
   failureReport: boolean;
@@ -53,6 +55,7 @@ export function clusterItemOf(analysis: MentionAnalysis, labels: Pick<MentionLab
     // The brand's own site is shared by everyone; only other domains are a coordination signal.
     links: analysis.links.filter((domain) => brandDomain === '' || !phoneticKey(domain.split('.')[0]).startsWith(brandDomain)),
     hashtags: analysis.hashtags.filter((tag) => brandDomain === '' || phoneticKey(tag) !== brandDomain),
+    entities: analysis.entities,
     topics: analysis.topics,
     // Replies that only pile on are not independent reports; a post of its own saying "down for me too" is.
     failureReport: labels.intent === 'problem' && (predicate || cues.outage.length > 0) && (labels.cause !== 'piling_on' || mention.inReplyTo === null),

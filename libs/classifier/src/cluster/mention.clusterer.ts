@@ -58,6 +58,13 @@ export interface ClusterResult {
   promoted: ClusterPromotion[];
 }
 
+interface Fingerprinted {
+  shingles: number[];
+  links: string[];
+  hashtags: string[];
+  entities?: string[];
+}
+
 interface IncidentState {
   id: string;
   brand: string;
@@ -78,6 +85,7 @@ interface CampaignState {
   fingerprints: number[][];
   links: string[];
   hashtags: string[];
+  entities?: string[];
 }
 
 export interface ClustererState {
@@ -179,10 +187,12 @@ export class MentionClusterer {
     return item.attack && item.suspicious !== false && item.shingles.length >= MIN_SHINGLES;
   }
 
-  private similarity(a: { shingles: number[]; links: string[]; hashtags: string[] }, b: { shingles: number[]; links: string[]; hashtags: string[] }): number {
+  private similarity(a: Fingerprinted, b: Fingerprinted): number {
     let score = jaccard(a.shingles, b.shingles);
     if (a.links.some((link) => b.links.includes(link))) score += 0.3;
     if (a.hashtags.some((tag) => b.hashtags.includes(tag))) score += 0.15;
+    // The same other brand named by paraphrased posts (the competitor a paid attack plugs).
+    if ((a.entities ?? []).some((entity) => (b.entities ?? []).includes(entity))) score += 0.15;
     return score;
   }
 
@@ -197,7 +207,9 @@ export class MentionClusterer {
     for (const campaign of this.campaigns) {
       if (campaign.brand !== item.brand) continue;
       const threshold = item.suspicious === true ? this.options.campaignSimilarity : this.options.campaignSimilarityUnknownAuthor;
-      const best = Math.max(...campaign.fingerprints.map((shingles) => this.similarity(item, { shingles, links: campaign.links, hashtags: campaign.hashtags })));
+      const best = Math.max(
+        ...campaign.fingerprints.map((shingles) => this.similarity(item, { shingles, links: campaign.links, hashtags: campaign.hashtags, entities: campaign.entities })),
+      );
       if (best >= threshold) {
         this.joinCampaign(campaign, item);
         return campaign;
@@ -231,6 +243,7 @@ export class MentionClusterer {
       fingerprints: group.map((member) => member.shingles),
       links: [...new Set(group.flatMap((member) => member.links))],
       hashtags: [...new Set(group.flatMap((member) => member.hashtags))],
+      entities: [...new Set(group.flatMap((member) => member.entities ?? []))],
     };
     this.campaigns.push(campaign);
     const memberIds = new Set(group.map((member) => member.id));
@@ -249,6 +262,8 @@ export class MentionClusterer {
     if (campaign.fingerprints.length < 50) campaign.fingerprints.push(item.shingles);
     for (const link of item.links) if (!campaign.links.includes(link)) campaign.links.push(link);
     for (const tag of item.hashtags) if (!campaign.hashtags.includes(tag)) campaign.hashtags.push(tag);
+    campaign.entities ??= [];
+    for (const entity of item.entities ?? []) if (!campaign.entities.includes(entity) && campaign.entities.length < 50) campaign.entities.push(entity);
   }
 
   // ---- incidents ----
