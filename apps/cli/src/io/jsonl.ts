@@ -64,8 +64,21 @@ export class RunReporter {
   }
 }
 
+let pipeWatched = false;
+
+/** `otklik classify … | head`: the reader went away; that is the end of the run, not an error. */
+function watchClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 /** Writes to stdout respecting back-pressure, so piping into `head` or a slow consumer stays bounded. */
 export async function writeLine(value: unknown): Promise<void> {
+  watchClosedPipe();
   const ok = process.stdout.write(`${JSON.stringify(value)}\n`);
   if (!ok) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
 }
