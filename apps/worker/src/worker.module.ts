@@ -5,11 +5,13 @@ import { ClassifierLabeler } from './pipeline/classifier-labeler';
 import { MENTION_LABELER } from './pipeline/labeler';
 import { PipelineService } from './pipeline/pipeline.service';
 import { ClassifyProcessor, PollProcessor, RouteProcessor } from './queues/pipeline.processors';
+import { SendProcessor } from './send/send.processor';
 
 const PROCESSORS: Partial<Record<QueueName, Provider>> = {
   [QueueName.Poll]: PollProcessor,
   [QueueName.Classify]: ClassifyProcessor,
   [QueueName.Route]: RouteProcessor,
+  [QueueName.Send]: SendProcessor,
 };
 
 /** The worker: processors only for the queues this process consumes (OTKLIK_WORKER_QUEUES), plus the sweeper. */

@@ -18,6 +18,7 @@ import { ThreadEntity } from './entities/thread.entity';
 import { MembershipEntity, UserEntity } from './entities/user.entity';
 import { WorkspaceEntity } from './entities/workspace.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+import { ConnectorWiring1763900100000 } from './migrations/1763900100000-connector-wiring';
 import { AuthTokens1764000000000 } from './migrations/1764000000000-auth-tokens';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
@@ -46,7 +47,7 @@ export const ENTITIES = [
   ApiKeyEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, AuthTokens1764000000000];
+export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, ConnectorWiring1763900100000, AuthTokens1764000000000];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
   return {

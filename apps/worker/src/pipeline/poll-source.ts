@@ -6,9 +6,10 @@
  */
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { ConnectorError, type SourceSettings } from '@otklik/connectors';
-import { CredentialCipher, ingestBatch } from '@otklik/persistence';
-import type { ConnectorResolver } from './connector-resolver';
+import { ConnectorError } from '@otklik/connectors';
+import { CredentialCipher } from '@otklik/persistence';
+import { ingestConnectorBatch } from './connector-batch';
+import { sourceSettings, type ConnectorResolver } from './connector-resolver';
 
 interface SourceRow {
   id: string;
@@ -50,21 +51,17 @@ export async function pollSource(
   if (source.paused_until && source.paused_until.getTime() > Date.now()) {
     return { inserted: 0, hasMore: false, workspaceId: source.workspace_id, skipped: `paused until ${source.paused_until.toISOString()}` };
   }
-  const connector = connectors.get(source.channel);
+  const connector = connectors.get(source.channel, source.options);
+  // Push-only channels (and sources set to receive pushes only, e.g. a Telegram bot on a webhook, where
+  // getUpdates would conflict) have nothing to poll: not a failure.
+  if (connector && (!connector.fetch || source.options?.['delivery'] === 'push')) {
+    return { inserted: 0, hasMore: false, workspaceId: source.workspace_id, skipped: 'push delivery' };
+  }
   if (!connector?.fetch) {
     await markSource(dataSource, source, 'failing', `no polling connector for channel "${source.channel}"`);
     return { inserted: 0, hasMore: false, workspaceId: source.workspace_id, skipped: 'no connector' };
   }
-  const settings: SourceSettings = {
-    sourceId: source.id,
-    query: {
-      brand: source.brand_name ?? '',
-      keywords: [source.brand_name, ...(source.aliases ?? [])].filter((word): word is string => Boolean(word)),
-      exclusions: source.exclusions ?? [],
-    },
-    options: source.options,
-    credentials: cipher.decrypt(source.credentials_encrypted),
-  };
+  const settings = sourceSettings(source, cipher);
   let result;
   try {
     result = await connector.fetch({ source: settings, cursor: source.cursor, limit: batchSize });
@@ -86,11 +83,10 @@ export async function pollSource(
         throw new UnrecoverableError(`${error.kind}: ${error.message}`);
     }
   }
-  const outcome = await ingestBatch(
+  const outcome = await ingestConnectorBatch(
     dataSource,
     { workspaceId: source.workspace_id, sourceId: source.id, brandId: source.brand_id },
-    result.mentions,
-    result.rejected,
+    result,
     { expected: source.cursor, next: result.cursor },
   );
   if (source.health === 'paused') await dataSource.query(`UPDATE source SET health = 'ok', paused_until = NULL WHERE id = $1 AND health = 'paused'`, [source.id]);
@@ -101,7 +97,8 @@ async function markSource(dataSource: DataSource, source: SourceRow, health: str
   await dataSource.query('UPDATE source SET health = $2, last_error = $3, last_poll_at = now() WHERE id = $1', [source.id, health, reason.slice(0, 1_000)]);
 }
 
-async function raiseSourceAlert(dataSource: DataSource, source: SourceRow, error: ConnectorError): Promise<void> {
+/** One `source_failing` alert per source, error kind and day (the escalation side delivers it). */
+export async function raiseSourceAlert(dataSource: DataSource, source: Pick<SourceRow, 'id' | 'workspace_id' | 'channel'>, error: ConnectorError): Promise<void> {
   const day = new Date().toISOString().slice(0, 10);
   await dataSource.query(
     `INSERT INTO alert (workspace_id, kind, level, reasons, source_id, dedupe_key, alerted_at)

@@ -34,6 +34,8 @@ export class MentionEntity {
   @Column('timestamptz', { name: 'ingested_at', default: () => 'now()' }) ingestedAt: Date;
   /** The platform's payload as received. */
   @Column('jsonb', { nullable: true }) raw: unknown;
+  /** `owned`: from the brand's own space (community, inbox, app page); `search`: found by a search; null: not said. */
+  @Column('text', { nullable: true }) origin: 'search' | 'owned' | null;
 
   // Labels (null until the classifier has run; never invented).
   @Column('text', { nullable: true }) intent: string | null;

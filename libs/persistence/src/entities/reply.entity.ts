@@ -24,5 +24,11 @@ export class ReplyEntity {
   @Column('text', { name: 'idempotency_key', unique: true }) idempotencyKey: string;
   @Column('text', { name: 'platform_id', nullable: true }) platformId: string | null;
   @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
+  @Column('text', { name: 'platform_url', nullable: true }) platformUrl: string | null;
+  /** Send attempts started (the send queue's own count: survives a lost job). */
+  @Column('int', { default: 0 }) attempts: number;
+  @Column('timestamptz', { name: 'attempted_at', nullable: true }) attemptedAt: Date | null;
+  /** An attempt may have posted (timed out, or the process died mid-call): the next one looks before posting. */
+  @Column('boolean', { name: 'outcome_unknown', default: false }) outcomeUnknown: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -23,5 +23,7 @@ export class SourceEntity {
   @Column('timestamptz', { name: 'last_poll_at', nullable: true }) lastPollAt: Date | null;
   @Column('timestamptz', { name: 'paused_until', nullable: true }) pausedUntil: Date | null;
   @Column('bigint', { name: 'mentions_ingested', default: 0 }) mentionsIngested: string;
+  /** Search hits the brand filter dropped (name collisions, exclusions). */
+  @Column('bigint', { name: 'mentions_off_topic', default: 0 }) mentionsOffTopic: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
