@@ -4,6 +4,9 @@ import { ConnectorResolver, CONNECTOR_RESOLVER } from './pipeline/connector-reso
 import { ClassifierLabeler } from './pipeline/classifier-labeler';
 import { MENTION_LABELER } from './pipeline/labeler';
 import { PipelineService } from './pipeline/pipeline.service';
+import { AlertMonitor } from './escalation/alert-monitor.service';
+import { RouteEscalation } from './escalation/route-escalation';
+import { NotifyProcessor } from './notify/notify.processor';
 import { ClassifyProcessor, PollProcessor, RouteProcessor } from './queues/pipeline.processors';
 import { SendProcessor } from './send/send.processor';
 
@@ -11,6 +14,7 @@ const PROCESSORS: Partial<Record<QueueName, Provider>> = {
   [QueueName.Poll]: PollProcessor,
   [QueueName.Classify]: ClassifyProcessor,
   [QueueName.Route]: RouteProcessor,
+  [QueueName.Notify]: NotifyProcessor,
   [QueueName.Send]: SendProcessor,
 };
 
@@ -22,6 +26,8 @@ export class WorkerModule {
       module: WorkerModule,
       providers: [
         PipelineService,
+        RouteEscalation,
+        AlertMonitor,
         { provide: CONNECTOR_RESOLVER, useFactory: () => new ConnectorResolver() },
         { provide: MENTION_LABELER, useFactory: () => new ClassifierLabeler() },
         ...queues.flatMap((queue) => (PROCESSORS[queue] ? [PROCESSORS[queue]] : [])),

@@ -4,6 +4,7 @@
  */
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AlertEntity, NotificationChannelEntity } from './entities/alert.entity';
+import { AlertDeliveryEntity } from './entities/alert-delivery.entity';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { AuthorEntity } from './entities/author.entity';
 import { BrandEntity } from './entities/brand.entity';
@@ -18,6 +19,7 @@ import { ThreadEntity } from './entities/thread.entity';
 import { MembershipEntity, UserEntity } from './entities/user.entity';
 import { WorkspaceEntity } from './entities/workspace.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+import { AlertingIncidents1764200000000 } from './migrations/1764200000000-alerting-incidents';
 import { ConnectorWiring1763900100000 } from './migrations/1763900100000-connector-wiring';
 import { AuthTokens1764000000000 } from './migrations/1764000000000-auth-tokens';
 import { ApiKeyEntity } from './entities/api-key.entity';
@@ -40,6 +42,7 @@ export const ENTITIES = [
   CampaignEntity,
   AlertEntity,
   NotificationChannelEntity,
+  AlertDeliveryEntity,
   AuditLogEntity,
   OutboxEntity,
   DeadLetterEntity,
@@ -47,7 +50,7 @@ export const ENTITIES = [
   ApiKeyEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, ConnectorWiring1763900100000, AuthTokens1764000000000];
+export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, ConnectorWiring1763900100000, AuthTokens1764000000000, AlertingIncidents1764200000000];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
   return {

@@ -2,6 +2,7 @@ export * from './data-source';
 export * from './workspace-settings';
 export * from './embedded/embedded-database';
 export * from './entities/alert.entity';
+export * from './entities/alert-delivery.entity';
 export * from './entities/api-key.entity';
 export * from './entities/refresh-token.entity';
 export * from './entities/audit-log.entity';

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CredentialCipher } from '@otklik/persistence';
 import { INBOX_EVENT_BUS, QueueProducer, type InboxEventBus } from '@otklik/queues';
 import { RUNTIME, type Runtime } from '@otklik/runtime';
+import { RouteEscalation } from '../escalation/route-escalation';
 import { runClassifyStage } from './classify-stage';
 import { CONNECTOR_RESOLVER, ConnectorResolver } from './connector-resolver';
 import { MENTION_LABELER, type MentionLabeler } from './labeler';
@@ -26,6 +27,7 @@ export class PipelineService implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(CONNECTOR_RESOLVER) private readonly connectors: ConnectorResolver,
     @Inject(MENTION_LABELER) private readonly labeler: MentionLabeler,
     @Inject(INBOX_EVENT_BUS) private readonly events: InboxEventBus,
+    private readonly escalation: RouteEscalation,
   ) {
     this.cipher = new CredentialCipher(runtime.secretKey);
   }
@@ -75,6 +77,6 @@ export class PipelineService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   async route(workspaceId: string): Promise<number> {
-    return runRouteStage(this.dataSource, this.events, workspaceId, this.runtime.config.batchSize, () => this.stopping);
+    return runRouteStage(this.dataSource, this.events, workspaceId, this.runtime.config.batchSize, () => this.stopping, this.escalation);
   }
 }

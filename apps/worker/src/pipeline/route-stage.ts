@@ -7,6 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { addBusinessMinutes, priorityOf, type Severity } from '@otklik/domain';
 import { drainStage, workspaceSettings, type WorkspaceSettings } from '@otklik/persistence';
 import type { InboxEventBus } from '@otklik/queues';
+import type { RouteFollowUp } from '../escalation/route-follow-up';
 import { pendingExists } from './classify-stage';
 
 interface Row {
@@ -46,12 +47,12 @@ async function clusterRows(manager: EntityManager, workspaceId: string, rows: Ro
   const result: { id: string; cluster_key: string }[] =
     kind === 'incident'
       ? await manager.query(
-          `INSERT INTO incident (workspace_id, cluster_key, title, affected_count, critical_data, first_seen_at, last_seen_at)
-           SELECT $1, v.key, left(v.title, 140), v.n, v.critical, v.first, v.last
+          `INSERT INTO incident (workspace_id, cluster_key, title, mention_count, affected_count, critical_data, first_seen_at, last_seen_at)
+           SELECT $1, v.key, left(v.title, 140), v.n, v.n, v.critical, v.first, v.last
              FROM unnest($2::text[], $3::text[], $4::int[], $5::boolean[], $6::timestamptz[], $7::timestamptz[]) AS v(key, title, n, critical, first, last)
-           ON CONFLICT (workspace_id, cluster_key) DO UPDATE SET affected_count = incident.affected_count + EXCLUDED.affected_count,
-             critical_data = incident.critical_data OR EXCLUDED.critical_data, last_seen_at = GREATEST(incident.last_seen_at, EXCLUDED.last_seen_at)
-           RETURNING id, cluster_key`,
+           ON CONFLICT (workspace_id, cluster_key) DO UPDATE SET mention_count = incident.mention_count + EXCLUDED.mention_count,
+             critical_data = incident.critical_data OR EXCLUDED.critical_data, last_seen_at = GREATEST(incident.last_seen_at, EXCLUDED.last_seen_at), updated_at = now()
+           RETURNING COALESCE(incident.merged_into_id, incident.id) AS id, cluster_key`,
           [
             workspaceId,
             keys,
@@ -79,6 +80,7 @@ export async function runRouteStage(
   workspaceId: string,
   batchSize: number,
   shouldStop?: () => boolean,
+  followUp?: RouteFollowUp,
 ): Promise<number> {
   const { moved } = await drainStage(dataSource, {
     lockName: `route:${workspaceId}`,
@@ -128,9 +130,13 @@ export async function runRouteStage(
         ],
       );
       const ids = rows.map((row) => row.id);
+      const followed = await followUp?.onRouted(manager, workspaceId, { mentionIds: ids, incidentIds: [...new Set(incidents.values())], campaignIds: [...new Set(campaigns.values())] });
       return {
         moved: rows.length,
-        afterCommit: () => events.publish({ type: 'mention.new', workspaceId, ids, at: new Date().toISOString() }),
+        afterCommit: async () => {
+          await events.publish({ type: 'mention.new', workspaceId, ids, at: new Date().toISOString() });
+          await followed?.();
+        },
       };
     },
   });

@@ -21,6 +21,16 @@ export class AlertEntity {
   @Column('timestamptz', { name: 'alerted_at' }) alertedAt: Date;
   @Column('uuid', { name: 'acknowledged_by', nullable: true }) acknowledgedBy: string | null;
   @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
+  /** Wall-clock time the row was written (alerted_at is event time). */
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
+  /** Set once deliveries to the matching notification channels are enqueued; null rows are re-dispatched. */
+  @Column('timestamptz', { name: 'dispatched_at', nullable: true }) dispatchedAt: Date | null;
+  /** The mention that raised it (the decisive post of an escalation, the overdue mention of an SLA breach). */
+  @Column('bigint', { name: 'mention_id', nullable: true }) mentionId: string | null;
+  /** Who it is for, when it is for someone: the assignee of an overdue mention... */
+  @Column('uuid', { name: 'recipient_user_id', nullable: true }) recipientUserId: string | null;
+  /** ...or a role (the leads, after the grace period). */
+  @Column('text', { name: 'recipient_role', nullable: true }) recipientRole: string | null;
 }
 
 @Entity('notification_channel')

@@ -1,0 +1,102 @@
+/**
+ * The alerting safety net and periodic checks, on a timer in every worker process (each task is idempotent
+ * and serialised across processes by a try-lock, so more workers do not mean more work):
+ * - dispatch alerts nobody dispatched (a crash after commit, the poller's source-failing alerts);
+ * - re-enqueue deliveries whose job was lost with Redis;
+ * - raise SLA-breach alerts (assignee, then the leads);
+ * - refresh the figures of changed incidents.
+ */
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { INBOX_EVENT_BUS, QueueProducer, type InboxEventBus } from '@otklik/queues';
+import { RUNTIME, type Runtime } from '@otklik/runtime';
+import { dispatchAlerts, dispatchPendingAlerts, requeueStalledDeliveries } from '../notify/alert-dispatcher';
+import { refreshChangedIncidents } from './incident-refresh';
+import { checkSlaBreaches } from './sla-breach.check';
+
+/** A delivery untouched this long without its job finishing is taken to have lost it. */
+const STALLED_DELIVERY_MS = 5 * 60_000;
+
+export interface MonitorReport {
+  dispatched: number;
+  requeued: number;
+  slaAlerts: number;
+  incidentsRefreshed: number;
+}
+
+@Injectable()
+export class AlertMonitor implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('alert-monitor');
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private stopping = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: QueueProducer,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Inject(INBOX_EVENT_BUS) private readonly events: InboxEventBus,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // The sweeper's cadence: alerts left undispatched are delivered within one interval.
+    this.timer = setInterval(() => void this.tick(), this.runtime.config.sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async tick(): Promise<MonitorReport | null> {
+    if (this.running || this.stopping) return null;
+    this.running = true;
+    const report: MonitorReport = { dispatched: 0, requeued: 0, slaAlerts: 0, incidentsRefreshed: 0 };
+    try {
+      await this.exclusively('alert-monitor:dispatch', async () => {
+        report.dispatched = (await dispatchPendingAlerts(this.dataSource, this.producer)).alerts;
+        report.requeued = await requeueStalledDeliveries(this.dataSource, this.producer, STALLED_DELIVERY_MS);
+      });
+      await this.exclusively('alert-monitor:sla', async () => {
+        const ids = await checkSlaBreaches(this.dataSource);
+        report.slaAlerts = ids.length;
+        if (ids.length > 0) await this.announce(ids);
+      });
+      await this.exclusively('alert-monitor:incidents', async () => {
+        report.incidentsRefreshed = await refreshChangedIncidents(this.dataSource);
+      });
+      if (report.slaAlerts + report.requeued > 0) this.logger.log(`monitor: ${JSON.stringify(report)}`);
+    } catch (error) {
+      if (!this.stopping) this.logger.warn(`monitor failed: ${(error as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+    return report;
+  }
+
+  private async announce(alertIds: string[]): Promise<void> {
+    const rows: { id: string; workspace_id: string }[] = await this.dataSource.query('SELECT id, workspace_id FROM alert WHERE id = ANY($1::uuid[])', [alertIds]);
+    const byWorkspace = new Map<string, string[]>();
+    for (const row of rows) byWorkspace.set(row.workspace_id, [...(byWorkspace.get(row.workspace_id) ?? []), row.id]);
+    for (const [workspaceId, ids] of byWorkspace) await this.events.publish({ type: 'alert.new', workspaceId, ids, at: new Date().toISOString() });
+    await dispatchAlerts(this.dataSource, this.producer, alertIds);
+  }
+
+  /** Runs `task` only if no other process is running it; holds a session lock on a dedicated connection. */
+  private async exclusively(name: string, task: () => Promise<void>): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [row] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [name]);
+      if (!row.locked) return;
+      try {
+        await task();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}

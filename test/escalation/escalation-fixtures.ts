@@ -1,0 +1,93 @@
+/**
+ * Shared set-up for the escalation tests: corpus threads as mentions in a test database, the pipeline's
+ * classify and route stages run in-process as plain functions (no BullMQ workers in jest), local receivers.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { parseCorpusThread, type CorpusThread, type CorpusThreadPost } from '@otklik/domain';
+import { ingestBatch } from '@otklik/persistence';
+import type { InboxEvent, InboxEventBus } from '@otklik/queues';
+import { corpusDevDir } from '@otklik/config';
+import { runClassifyStage } from '../../apps/worker/src/pipeline/classify-stage';
+import type { MentionLabeler } from '../../apps/worker/src/pipeline/labeler';
+import { runRouteStage } from '../../apps/worker/src/pipeline/route-stage';
+import type { RouteFollowUp } from '../../apps/worker/src/escalation/route-follow-up';
+import { raiseBatchAlerts } from '../../apps/worker/src/escalation/route-escalation';
+import { uniqueName } from '../support/test-env';
+
+export const THREADS_FILE = join(corpusDevDir(), 'threads.jsonl');
+
+export function corpusThreads(file = THREADS_FILE): CorpusThread[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => parseCorpusThread(JSON.parse(line)));
+}
+
+/** Every post of the given threads in published_at order (file order for ties), as the replay sees them. */
+export function timeline(threads: CorpusThread[]): CorpusThreadPost[] {
+  return threads
+    .flatMap((thread) => thread.posts)
+    .map((post, index) => ({ post, index, at: Date.parse(post.publishedAt) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((item) => item.post);
+}
+
+export async function createWorkspace(dataSource: DataSource, settings: Record<string, unknown> = {}, name = 'Test'): Promise<string> {
+  const [workspace] = await dataSource.query(`INSERT INTO workspace (name, slug, settings) VALUES ($1, $2, $3::jsonb) RETURNING id`, [name, uniqueName('ws'), JSON.stringify(settings)]);
+  return workspace.id;
+}
+
+export async function ingestPosts(dataSource: DataSource, workspaceId: string, posts: CorpusThreadPost[]): Promise<number> {
+  const result = await ingestBatch(dataSource, { workspaceId, sourceId: null, brandId: null }, posts.map((post) => ({ ...post, raw: null })), []);
+  return result.inserted;
+}
+
+export class RecordingEventBus implements InboxEventBus {
+  readonly events: InboxEvent[] = [];
+  async publish(event: InboxEvent): Promise<void> {
+    this.events.push(event);
+  }
+  async subscribe(): Promise<() => Promise<void>> {
+    return async () => undefined;
+  }
+  async close(): Promise<void> {}
+}
+
+/** The route stage's escalation step without the after-commit dispatch (which needs queues). */
+export const alertsOnly: RouteFollowUp = {
+  async onRouted(manager, workspaceId, batch) {
+    await raiseBatchAlerts(manager, workspaceId, batch);
+    return null;
+  },
+};
+
+/** Leaves labels empty: the replay reads the tone itself too, so both see the same input. */
+export const noLabels: MentionLabeler = { version: null, label: async (_workspaceId, batch) => batch.map(() => null) };
+
+/** Classifies (no labels: the replay has none either) and routes everything pending, in batches of `batchSize`. */
+export async function classifyAndRoute(dataSource: DataSource, workspaceId: string, batchSize: number, followUp: RouteFollowUp = alertsOnly, events = new RecordingEventBus()): Promise<number> {
+  await runClassifyStage(dataSource, noLabels, workspaceId, batchSize, async () => undefined);
+  return runRouteStage(dataSource, events, workspaceId, batchSize, undefined, followUp);
+}
+
+export interface AlertRow {
+  id: string;
+  kind: string;
+  level: string;
+  score: number | null;
+  reasons: string[];
+  alerted_at: Date;
+  thread_external_id: string | null;
+  mention_external_id: string | null;
+}
+
+export async function alertRows(dataSource: DataSource, workspaceId: string): Promise<AlertRow[]> {
+  return dataSource.query(
+    `SELECT a.id, a.kind, a.level, a.score, a.reasons, a.alerted_at, t.external_id AS thread_external_id, m.external_id AS mention_external_id
+       FROM alert a LEFT JOIN thread t ON t.id = a.thread_id LEFT JOIN mention m ON m.id = a.mention_id
+      WHERE a.workspace_id = $1 ORDER BY a.alerted_at, t.external_id, a.level`,
+    [workspaceId],
+  );
+}
