@@ -16,6 +16,7 @@ import { CoreModule, startRuntime, type Runtime } from '@otklik/runtime';
 import { failStart } from '../../worker/src/fail-start';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { ApiModule } from './api.module';
+import { mountQueueBoard } from './queue-board/queue-board';
 
 function log(line: string): void {
   process.stdout.write(`otklik: ${line}\n`);
@@ -66,6 +67,8 @@ export async function createApp(runtime: Runtime): Promise<NestExpressApplicatio
   const app = await NestFactory.create<NestExpressApplication>(RootModule.create(), {
     logger: ({ debug: ['error', 'warn', 'log', 'debug'], info: ['error', 'warn', 'log'], warn: ['error', 'warn'], error: ['error'] } as const)[config.logLevel].slice(),
     bodyParser: true,
+    // Push deliveries are verified over the bytes as sent (webhooks controller reads req.rawBody).
+    rawBody: true,
   });
   app.useBodyParser('json', { limit: '1mb' });
   const document = SwaggerModule.createDocument(
@@ -73,6 +76,7 @@ export async function createApp(runtime: Runtime): Promise<NestExpressApplicatio
     new DocumentBuilder().setTitle('Otklik API').setDescription('Social-media monitoring and response queue').setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('api/docs', app, document);
+  mountQueueBoard(app, runtime);
   return app;
 }
 
