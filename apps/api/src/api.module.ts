@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth';
 import { HealthController } from './health/health.controller';
 import { HttpFoundationModule } from './http';
+import { SourcesModule } from './sources/sources.module';
 
 /** The HTTP surface. Feature modules (auth, inbox, replies, sources...) are imported here. */
 @Module({
-  imports: [HttpFoundationModule, AuthModule],
+  imports: [HttpFoundationModule, AuthModule, SourcesModule],
   controllers: [HealthController],
 })
 export class ApiModule {}

@@ -1,0 +1,63 @@
+import { listCapabilities } from '@otklik/connectors';
+import { checkSourceConfig, deliveryOf, withoutSecrets } from './channel-requirements';
+
+const caps = Object.fromEntries(listCapabilities().map((entry) => [entry.channel, entry.capabilities]));
+const demo = { poll: true, push: false, publicReply: true, privateMessage: true, replyMaxLength: null };
+
+describe('checkSourceConfig', () => {
+  it('accepts a complete configuration of every channel', () => {
+    const complete: Record<string, [Record<string, unknown>, Record<string, string>]> = {
+      vk: [{ groupId: 1 }, { groupToken: 't' }],
+      telegram: [{}, { botToken: '1:a' }],
+      webhook: [{}, { signingSecret: 's' }],
+      rss: [{ feedUrl: 'https://example.com/feed' }, {}],
+      mastodon: [{ baseUrl: 'https://mastodon.social', hashtags: ['acme'] }, { accessToken: 't' }],
+      reddit: [{}, { clientId: 'id', clientSecret: 'secret' }],
+      x: [{}, { bearerToken: 't' }],
+      youtube: [{ channelId: 'UC1' }, { apiKey: 'k' }],
+      appstore: [{ appId: '123' }, {}],
+      googleplay: [{ packageName: 'com.acme' }, { accessToken: 't' }],
+    };
+    for (const [channel, [options, credentials]] of Object.entries(complete)) expect([channel, checkSourceConfig(channel, caps[channel]!, options, credentials)]).toEqual([channel, []]);
+    expect(checkSourceConfig('demo', demo, { file: '/tmp/t.jsonl' }, {})).toEqual([]);
+  });
+
+  it('names each missing or wrong field', () => {
+    expect(checkSourceConfig('mastodon', caps['mastodon']!, { baseUrl: 'mastodon.social' }, {})).toEqual([
+      { field: 'credentials.accessToken', reason: 'mastodon sources need credentials.accessToken' },
+      { field: 'options.baseUrl', reason: 'must be an http(s) URL' },
+    ]);
+    expect(checkSourceConfig('reddit', caps['reddit']!, {}, { clientId: 'id' })).toEqual([{ field: 'credentials.clientSecret', reason: 'is needed with credentials.clientId' }]);
+    expect(checkSourceConfig('x', caps['x']!, {}, { bearerToken: '' })).toEqual([
+      { field: 'credentials.bearerToken', reason: 'must be a non-empty string' },
+      { field: 'credentials.bearerToken', reason: 'x sources need credentials.bearerToken or credentials.userAccessToken' },
+    ]);
+    expect(checkSourceConfig('appstore', caps['appstore']!, { appId: '1' }, { token: 'x' })).toEqual([
+      { field: 'credentials.token', reason: 'is not a credential of appstore sources (known: none)' },
+    ]);
+    expect(checkSourceConfig('demo', demo, { file: 'f', requestTimeoutMs: 10 }, {})[0]!.field).toBe('options.requestTimeoutMs');
+  });
+
+  it('checks delivery against what the connector can do, and asks for the push secret when pushes are on', () => {
+    expect(checkSourceConfig('rss', caps['rss']!, { feedUrl: 'https://e.com/f', delivery: 'push' }, {})).toEqual([{ field: 'options.delivery', reason: 'rss does not receive pushes; use "poll"' }]);
+    expect(checkSourceConfig('webhook', caps['webhook']!, { delivery: 'poll' }, { signingSecret: 's' })).toEqual([{ field: 'options.delivery', reason: 'webhook cannot be polled; use "push"' }]);
+    expect(checkSourceConfig('telegram', caps['telegram']!, { delivery: 'both' }, { botToken: '1:a', webhookSecret: 's' }).map((p) => p.reason)).toEqual([
+      'a Telegram bot receives either by polling or by webhook, not both',
+    ]);
+    expect(checkSourceConfig('vk', caps['vk']!, { delivery: 'both' }, { accessToken: 't' })).toEqual([
+      { field: 'credentials.callbackSecret', reason: 'is needed to verify pushes (options.delivery is "both")' },
+    ]);
+  });
+
+  it('defaults delivery to polling where the connector polls, else pushes', () => {
+    expect(deliveryOf({}, caps['vk']!)).toBe('poll');
+    expect(deliveryOf({}, caps['webhook']!)).toBe('push');
+    expect(deliveryOf({ delivery: 'push' }, caps['telegram']!)).toBe('push');
+  });
+});
+
+describe('withoutSecrets', () => {
+  it('replaces every credential value in a message', () => {
+    expect(withoutSecrets('token abc123 refused; abc123 again, key k9k9k9', { accessToken: 'abc123', apiKey: 'k9k9k9' })).toBe('token *** refused; *** again, key ***');
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * What a source of each channel must be given before it can work, checked when an admin saves it, so a
+ * missing token is a 400 naming the field rather than a source that fails on its first poll. Read from the
+ * header comment of each connector (libs/connectors/src/<platform>/<platform>.connector.ts); the connectors
+ * stay the authority on what a value must look like (they answer `bad_request` on the first call).
+ */
+import type { ConnectorCapabilities } from '@otklik/connectors';
+import { MAX_REQUEST_TIMEOUT_MS, MIN_REQUEST_TIMEOUT_MS } from '../../../worker/src/pipeline/connector-resolver';
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export type Delivery = 'poll' | 'push' | 'both';
+export const DELIVERIES: readonly Delivery[] = ['poll', 'push', 'both'];
+
+interface ChannelRequirement {
+  /** Each inner list: at least one of these options must be set. */
+  options: string[][];
+  /** Each inner list: at least one of these credentials must be set. */
+  credentials: string[][];
+  /** Every credential field the connector reads; anything else is a typo. */
+  knownCredentials: string[];
+  /** The credentials that verify a push delivery (needed when the source receives pushes). */
+  pushSecret?: string[];
+  /** Credentials that only make sense together: when the first is set, the others must be. */
+  together?: string[][];
+}
+
+const REQUIREMENTS: Record<string, ChannelRequirement> = {
+  demo: { options: [['file']], credentials: [], knownCredentials: [] },
+  vk: {
+    options: [],
+    credentials: [['accessToken', 'groupToken', 'callbackSecret']],
+    knownCredentials: ['accessToken', 'groupToken', 'callbackSecret', 'confirmationCode'],
+    pushSecret: ['callbackSecret', 'confirmationCode'],
+  },
+  telegram: { options: [], credentials: [['botToken']], knownCredentials: ['botToken', 'webhookSecret'], pushSecret: ['webhookSecret'] },
+  webhook: { options: [], credentials: [['signingSecret']], knownCredentials: ['signingSecret', 'previousSigningSecret'], pushSecret: ['signingSecret'] },
+  rss: { options: [['feedUrl', 'baseUrl']], credentials: [], knownCredentials: ['authorization'] },
+  mastodon: { options: [['baseUrl']], credentials: [['accessToken']], knownCredentials: ['accessToken'] },
+  reddit: {
+    options: [],
+    credentials: [['accessToken', 'clientId']],
+    knownCredentials: ['accessToken', 'clientId', 'clientSecret', 'username', 'password'],
+    together: [['clientId', 'clientSecret'], ['username', 'password']],
+  },
+  x: { options: [], credentials: [['bearerToken', 'userAccessToken']], knownCredentials: ['bearerToken', 'userAccessToken'] },
+  youtube: { options: [['channelId', 'videoIds']], credentials: [['apiKey', 'accessToken']], knownCredentials: ['apiKey', 'accessToken'] },
+  appstore: { options: [['appId']], credentials: [], knownCredentials: [] },
+  googleplay: { options: [['packageName']], credentials: [['accessToken']], knownCredentials: ['accessToken'] },
+};
+
+const URL_OPTIONS = ['baseUrl', 'feedUrl', 'authBaseUrl'];
+const MAX_CREDENTIAL_LENGTH = 8_192;
+
+function present(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/** How a source gets its mentions: as configured, else polling where the connector polls, else pushes. */
+export function deliveryOf(options: Record<string, unknown>, capabilities: ConnectorCapabilities): Delivery {
+  const configured = options['delivery'];
+  if (typeof configured === 'string' && (DELIVERIES as readonly string[]).includes(configured)) return configured as Delivery;
+  return capabilities.poll ? 'poll' : 'push';
+}
+
+export function polls(delivery: Delivery): boolean {
+  return delivery !== 'push';
+}
+
+export function receivesPushes(delivery: Delivery): boolean {
+  return delivery !== 'poll';
+}
+
+/** Every problem with a source's options and credentials for its channel, each naming the field. */
+export function checkSourceConfig(
+  channel: string,
+  capabilities: ConnectorCapabilities,
+  options: Record<string, unknown>,
+  credentials: Record<string, unknown>,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const requirement = REQUIREMENTS[channel] ?? { options: [], credentials: [], knownCredentials: Object.keys(credentials) };
+
+  for (const [field, value] of Object.entries(credentials)) {
+    if (typeof value !== 'string' || value.trim() === '') problems.push({ field: `credentials.${field}`, reason: 'must be a non-empty string' });
+    else if (value.length > MAX_CREDENTIAL_LENGTH) problems.push({ field: `credentials.${field}`, reason: `must be at most ${MAX_CREDENTIAL_LENGTH} characters` });
+    if (!requirement.knownCredentials.includes(field)) {
+      const known = requirement.knownCredentials.length > 0 ? `: ${requirement.knownCredentials.join(', ')}` : ': none';
+      problems.push({ field: `credentials.${field}`, reason: `is not a credential of ${channel} sources (known${known})` });
+    }
+  }
+  for (const group of requirement.options) {
+    if (!group.some((name) => present(options[name]))) problems.push({ field: `options.${group[0]}`, reason: `${channel} sources need ${group.map((name) => `options.${name}`).join(' or ')}` });
+  }
+  for (const group of requirement.credentials) {
+    if (!group.some((name) => present(credentials[name]))) {
+      problems.push({ field: `credentials.${group[0]}`, reason: `${channel} sources need ${group.map((name) => `credentials.${name}`).join(' or ')}` });
+    }
+  }
+  for (const group of requirement.together ?? []) {
+    const [first, ...rest] = group;
+    if (first && present(credentials[first])) {
+      for (const name of rest) if (!present(credentials[name])) problems.push({ field: `credentials.${name}`, reason: `is needed with credentials.${first}` });
+    }
+  }
+
+  for (const name of URL_OPTIONS) {
+    const value = options[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+/i.test(value)) problems.push({ field: `options.${name}`, reason: 'must be an http(s) URL' });
+  }
+  const timeout = options['requestTimeoutMs'];
+  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < MIN_REQUEST_TIMEOUT_MS || timeout > MAX_REQUEST_TIMEOUT_MS)) {
+    problems.push({ field: 'options.requestTimeoutMs', reason: `must be a whole number of milliseconds between ${MIN_REQUEST_TIMEOUT_MS} and ${MAX_REQUEST_TIMEOUT_MS}` });
+  }
+
+  const delivery = options['delivery'];
+  if (delivery !== undefined) {
+    if (typeof delivery !== 'string' || !(DELIVERIES as readonly string[]).includes(delivery)) {
+      problems.push({ field: 'options.delivery', reason: `must be one of ${DELIVERIES.join(', ')}` });
+    } else {
+      if (polls(delivery as Delivery) && !capabilities.poll) problems.push({ field: 'options.delivery', reason: `${channel} cannot be polled; use "push"` });
+      if (receivesPushes(delivery as Delivery) && !capabilities.push) problems.push({ field: 'options.delivery', reason: `${channel} does not receive pushes; use "poll"` });
+      // Telegram refuses getUpdates (409) while a webhook is set: one or the other.
+      if (channel === 'telegram' && delivery === 'both') problems.push({ field: 'options.delivery', reason: 'a Telegram bot receives either by polling or by webhook, not both' });
+    }
+  }
+  const effective = deliveryOf(options, capabilities);
+  if (receivesPushes(effective) && capabilities.push && requirement.pushSecret) {
+    const [secret] = requirement.pushSecret;
+    if (secret && !present(credentials[secret]) && !problems.some((problem) => problem.field === `credentials.${secret}`)) {
+      problems.push({ field: `credentials.${secret}`, reason: `is needed to verify pushes (options.delivery is "${effective}")` });
+    }
+  }
+  return problems;
+}
+
+/** `message` with every credential value replaced, for anything shown to a person (defence in depth: connectors already redact). */
+export function withoutSecrets(message: string, credentials: Record<string, string>): string {
+  let out = message;
+  for (const value of Object.values(credentials)) {
+    if (typeof value === 'string' && value.length >= 4) out = out.split(value).join('***');
+  }
+  return out;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CONNECTOR_RESOLVER, ConnectorResolver } from '../../../worker/src/pipeline/connector-resolver';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { DeadLettersController, SourcesController } from './sources.controller';
+import { SourcesService } from './sources.service';
+
+/** Channel connections: connect, configure, test and watch sources; their dead letters; and (imported) their push endpoint. */
+@Module({
+  imports: [WebhooksModule],
+  controllers: [SourcesController, DeadLettersController],
+  providers: [SourcesService, { provide: CONNECTOR_RESOLVER, useFactory: () => new ConnectorResolver() }],
+})
+export class SourcesModule {}
