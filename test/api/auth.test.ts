@@ -16,7 +16,10 @@ describe('auth', () => {
     users = seeded.users;
     const other = await seedWorkspace(harness, {});
     otherWorkspaceId = other.workspaceId;
-    await harness.db.dataSource.query(`INSERT INTO membership (user_id, workspace_id, role) VALUES ($1, $2, 'lead')`, [users.alice!.id, otherWorkspaceId]);
+    await harness.db.dataSource.query(`INSERT INTO membership (user_id, workspace_id, role) VALUES ($1, $2, 'lead')`, [
+      users.alice!.id,
+      otherWorkspaceId,
+    ]);
   });
 
   afterAll(async () => {
@@ -27,16 +30,32 @@ describe('auth', () => {
     await harness.http.get('/api/health/live').expect(200);
     const response = await harness.http.get('/api/me').expect(401);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 401, title: 'Unauthorized', type: expect.stringContaining('unauthorized'), detail: expect.stringContaining('Bearer') });
+    expect(response.body).toMatchObject({
+      status: 401,
+      title: 'Unauthorized',
+      type: expect.stringContaining('unauthorized'),
+      detail: expect.stringContaining('Bearer'),
+    });
   });
 
   it('logs in, tells who the caller is, and audits the login', async () => {
-    const response = await harness.http.post('/api/auth/login').send({ email: users.alice!.email.toUpperCase(), password: users.alice!.password }).expect(200);
-    expect(response.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, workspace: { id: workspaceId, role: 'agent' }, user: { email: users.alice!.email } });
+    const response = await harness.http
+      .post('/api/auth/login')
+      .send({ email: users.alice!.email.toUpperCase(), password: users.alice!.password })
+      .expect(200);
+    expect(response.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      workspace: { id: workspaceId, role: 'agent' },
+      user: { email: users.alice!.email },
+    });
     const me = await harness.http.get('/api/me').set(bearer(response.body.accessToken)).expect(200);
     expect(me.body.workspace).toMatchObject({ id: workspaceId, role: 'agent' });
     expect(me.body.memberships.map((membership: { id: string }) => membership.id).sort()).toEqual([workspaceId, otherWorkspaceId].sort());
-    const [audit] = await harness.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'login.succeeded' AND actor_id = $1`, [users.alice!.id]);
+    const [audit] = await harness.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'login.succeeded' AND actor_id = $1`,
+      [users.alice!.id],
+    );
     expect(audit.n).toBeGreaterThanOrEqual(1);
   });
 
@@ -50,7 +69,10 @@ describe('auth', () => {
     expect(fifth.body).toMatchObject({ type: expect.stringContaining('account-locked'), lockedUntil: expect.any(String) });
     expect(fifth.headers['retry-after']).toBeDefined();
     await harness.http.post('/api/auth/login').send({ email: victim.email, password: victim.password }).expect(423);
-    const failures = await harness.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'login.failed' AND actor_id = $1`, [victim.id]);
+    const failures = await harness.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'login.failed' AND actor_id = $1`,
+      [victim.id],
+    );
     expect(failures[0].n).toBe(6);
     await harness.http.post('/api/auth/login').send({ email: 'nobody@example.com', password: 'x' }).expect(401);
   });
@@ -68,9 +90,15 @@ describe('auth', () => {
     await harness.http.get('/api/me').set({ Authorization: 'Token abc' }).expect(401);
     const { accessToken } = await login(harness, users.lena!);
     const [header, payload] = accessToken.split('.');
-    await harness.http.get('/api/me').set(bearer(`${header}.${payload}.AAAA`)).expect(401);
+    await harness.http
+      .get('/api/me')
+      .set(bearer(`${header}.${payload}.AAAA`))
+      .expect(401);
     const tokens = harness.app.get(AccessTokenService);
-    const expired = tokens.sign({ sub: users.lena!.id, ws: workspaceId, role: 'lead', email: users.lena!.email, name: 'lena', locale: 'en' }, -1);
+    const expired = tokens.sign(
+      { sub: users.lena!.id, ws: workspaceId, role: 'lead', email: users.lena!.email, name: 'lena', locale: 'en' },
+      -1,
+    );
     const response = await harness.http.get('/api/me').set(bearer(expired)).expect(401);
     expect(response.body.detail).toContain('expired');
   });
@@ -84,7 +112,10 @@ describe('auth', () => {
     expect(reuse.body.detail).toContain('already used');
     // The thief's reuse also kills the legitimate holder's newer token.
     await harness.http.post('/api/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(401);
-    await harness.http.post('/api/auth/refresh').send({ refreshToken: 'x'.repeat(43) }).expect(401);
+    await harness.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: 'x'.repeat(43) })
+      .expect(401);
   });
 
   it('logs out by revoking the refresh token', async () => {
@@ -95,13 +126,21 @@ describe('auth', () => {
 
   it('switches workspace only to one the caller belongs to', async () => {
     const pair = await login(harness, users.alice!);
-    const switched = await harness.http.post('/api/auth/switch-workspace').set(bearer(pair.accessToken)).send({ workspaceId: otherWorkspaceId }).expect(200);
+    const switched = await harness.http
+      .post('/api/auth/switch-workspace')
+      .set(bearer(pair.accessToken))
+      .send({ workspaceId: otherWorkspaceId })
+      .expect(200);
     expect(switched.body.workspace).toMatchObject({ id: otherWorkspaceId, role: 'lead' });
     const me = await harness.http.get('/api/me').set(bearer(switched.body.accessToken)).expect(200);
     expect(me.body.workspace.id).toBe(otherWorkspaceId);
     const lena = await login(harness, users.lena!);
     await harness.http.post('/api/auth/switch-workspace').set(bearer(lena.accessToken)).send({ workspaceId: otherWorkspaceId }).expect(404);
-    const bad = await harness.http.post('/api/auth/switch-workspace').set(bearer(lena.accessToken)).send({ workspaceId: 'nope' }).expect(400);
+    const bad = await harness.http
+      .post('/api/auth/switch-workspace')
+      .set(bearer(lena.accessToken))
+      .send({ workspaceId: 'nope' })
+      .expect(400);
     expect(bad.body.errors).toEqual([{ field: 'workspaceId', reason: 'must be a UUID' }]);
   });
 
@@ -125,7 +164,10 @@ describe('auth', () => {
   });
 
   it('refuses oversized and malformed bodies as problem+json', async () => {
-    const big = await harness.http.post('/api/auth/login').set('Content-Type', 'application/json').send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1_100_000) }));
+    const big = await harness.http
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1_100_000) }));
     expect(big.status).toBe(413);
     expect(big.headers['content-type']).toMatch(/^application\/problem\+json/);
     const broken = await harness.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":');

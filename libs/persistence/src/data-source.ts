@@ -22,6 +22,7 @@ import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-s
 import { AlertingIncidents1764200000000 } from './migrations/1764200000000-alerting-incidents';
 import { ConnectorWiring1763900100000 } from './migrations/1763900100000-connector-wiring';
 import { AuthTokens1764000000000 } from './migrations/1764000000000-auth-tokens';
+import { InboxSearch1764100000000 } from './migrations/1764100000000-inbox-search';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { ClassifierState1763800001000 } from './migrations/1763800001000-classifier-state';
@@ -50,7 +51,7 @@ export const ENTITIES = [
   ApiKeyEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, ConnectorWiring1763900100000, AuthTokens1764000000000, AlertingIncidents1764200000000];
+export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, ConnectorWiring1763900100000, AuthTokens1764000000000, InboxSearch1764100000000, AlertingIncidents1764200000000];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
   return {

@@ -50,7 +50,10 @@ export interface SeededUser {
 let sharedHash: Promise<string> | null = null;
 export const SEED_PASSWORD = 'Seeded-password-42';
 
-export async function seedWorkspace(harness: ApiHarness, roles: Record<string, 'agent' | 'lead' | 'pr' | 'admin'>): Promise<{ workspaceId: string; users: Record<string, SeededUser> }> {
+export async function seedWorkspace(
+  harness: ApiHarness,
+  roles: Record<string, 'agent' | 'lead' | 'pr' | 'admin'>,
+): Promise<{ workspaceId: string; users: Record<string, SeededUser> }> {
   sharedHash ??= hashPassword(SEED_PASSWORD);
   const hash = await sharedHash;
   const ds = harness.db.dataSource;
@@ -58,15 +61,24 @@ export async function seedWorkspace(harness: ApiHarness, roles: Record<string, '
   const users: Record<string, SeededUser> = {};
   for (const [handle, role] of Object.entries(roles)) {
     const email = `${handle}.${uniqueName('u').toLowerCase()}@example.com`;
-    const [user] = await ds.query(`INSERT INTO app_user (email, display_name, password_hash, locale) VALUES ($1, $2, $3, 'en') RETURNING id`, [email, handle, hash]);
+    const [user] = await ds.query(
+      `INSERT INTO app_user (email, display_name, password_hash, locale) VALUES ($1, $2, $3, 'en') RETURNING id`,
+      [email, handle, hash],
+    );
     await ds.query(`INSERT INTO membership (user_id, workspace_id, role) VALUES ($1, $2, $3)`, [user.id, workspace.id, role]);
     users[handle] = { id: user.id, email, password: SEED_PASSWORD, handle };
   }
   return { workspaceId: workspace.id, users };
 }
 
-export async function login(harness: ApiHarness, user: SeededUser, workspaceId?: string): Promise<{ accessToken: string; refreshToken: string }> {
-  const response = await harness.http.post('/api/auth/login').send({ email: user.email, password: user.password, ...(workspaceId ? { workspaceId } : {}) });
+export async function login(
+  harness: ApiHarness,
+  user: SeededUser,
+  workspaceId?: string,
+): Promise<{ accessToken: string; refreshToken: string }> {
+  const response = await harness.http
+    .post('/api/auth/login')
+    .send({ email: user.email, password: user.password, ...(workspaceId ? { workspaceId } : {}) });
   if (response.status !== 200) throw new Error(`login of ${user.email} failed: ${response.status} ${JSON.stringify(response.body)}`);
   return { accessToken: response.body.accessToken, refreshToken: response.body.refreshToken };
 }

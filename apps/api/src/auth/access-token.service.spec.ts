@@ -16,7 +16,9 @@ describe('access tokens', () => {
     const token = signAccessToken(key, claims, 1_000_000);
     expect(verifyAccessToken(key, token, 1_000_000 + 15 * 60_000)).toEqual({ ok: false, reason: 'expired' });
     const [header, payload, signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'admin' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'admin' })).toString(
+      'base64url',
+    );
     expect(verifyAccessToken(key, `${header}.${forged}.${signature}`, 1_000_000)).toEqual({ ok: false, reason: 'signature' });
     expect(verifyAccessToken(deriveSigningKey(randomBytes(32)), token, 1_000_000)).toEqual({ ok: false, reason: 'signature' });
     expect(verifyAccessToken(key, 'not-a-token', 1_000_000)).toEqual({ ok: false, reason: 'malformed' });

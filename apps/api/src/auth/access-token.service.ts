@@ -29,7 +29,12 @@ export function deriveSigningKey(secret: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, Buffer.from('otklik-access-token'), Buffer.from('hs256 signing key v1'), 32));
 }
 
-export function signAccessToken(key: Buffer, claims: Omit<AccessClaims, 'iat' | 'exp'>, now = Date.now(), ttlSeconds = ACCESS_TOKEN_TTL_SECONDS): string {
+export function signAccessToken(
+  key: Buffer,
+  claims: Omit<AccessClaims, 'iat' | 'exp'>,
+  now = Date.now(),
+  ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+): string {
   const iat = Math.floor(now / 1000);
   const payload = Buffer.from(JSON.stringify({ ...claims, iat, exp: iat + ttlSeconds })).toString('base64url');
   const signature = createHmac('sha256', key).update(`${HEADER}.${payload}`).digest('base64url');

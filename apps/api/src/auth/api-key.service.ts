@@ -60,14 +60,22 @@ export class ApiKeyService {
 
   async authenticate(key: string): Promise<AuthUser | null> {
     if (!/^otk_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{32}$/.test(key)) return null;
-    const rows: { id: string; workspace_id: string; role: Role; created_by: string; email: string; display_name: string; locale: string; stale: boolean }[] =
-      await this.dataSource.query(
-        `SELECT k.id, k.workspace_id, k.role, k.created_by, u.email, u.display_name, u.locale,
+    const rows: {
+      id: string;
+      workspace_id: string;
+      role: Role;
+      created_by: string;
+      email: string;
+      display_name: string;
+      locale: string;
+      stale: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT k.id, k.workspace_id, k.role, k.created_by, u.email, u.display_name, u.locale,
                 (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute') AS stale
            FROM api_key k JOIN app_user u ON u.id = k.created_by
           WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-        [hashApiKey(key)],
-      );
+      [hashApiKey(key)],
+    );
     const row = rows[0];
     if (!row) return null;
     // last_used_at is informational: written at most once a minute per key, off the request's path.

@@ -23,7 +23,13 @@ export class ApiKeysController {
   @ApiCreatedResponse({ type: CreatedApiKeyView })
   async create(@Body() body: CreateApiKeyDto, @CurrentUser() user: AuthUser): Promise<CreatedApiKeyView> {
     const created = await this.keys.create(user.workspaceId, user.userId, body.name, body.role);
-    await this.audit.record(user.workspaceId, user.userId, 'api_key.created', { type: 'api_key', id: created.apiKey.id }, { name: body.name, role: body.role });
+    await this.audit.record(
+      user.workspaceId,
+      user.userId,
+      'api_key.created',
+      { type: 'api_key', id: created.apiKey.id },
+      { name: body.name, role: body.role },
+    );
     return created;
   }
 

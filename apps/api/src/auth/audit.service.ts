@@ -22,13 +22,9 @@ export class AuditService {
     details: Record<string, unknown> = {},
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await manager.query(`INSERT INTO audit_log (workspace_id, actor_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`, [
-      workspaceId,
-      actorId,
-      action,
-      target?.type ?? null,
-      target?.id ?? null,
-      JSON.stringify(details),
-    ]);
+    await manager.query(
+      `INSERT INTO audit_log (workspace_id, actor_id, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+      [workspaceId, actorId, action, target?.type ?? null, target?.id ?? null, JSON.stringify(details)],
+    );
   }
 }

@@ -15,7 +15,9 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Email + password → a 15-minute access token and a single-use refresh token. 5 failures lock the account for 15 minutes.' })
+  @ApiOperation({
+    summary: 'Email + password → a 15-minute access token and a single-use refresh token. 5 failures lock the account for 15 minutes.',
+  })
   @ApiOkResponse({ type: TokenPairView })
   login(@Body() body: LoginDto, @Req() request: Request): Promise<TokenPairView> {
     return this.auth.login(body.email, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown', body.workspaceId);

@@ -20,7 +20,10 @@ export class MembershipCache {
     const key = `${userId}:${workspaceId}`;
     const hit = this.entries.get(key);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.role;
-    const rows: { role: Role }[] = await this.dataSource.query('SELECT role FROM membership WHERE user_id = $1 AND workspace_id = $2', [userId, workspaceId]);
+    const rows: { role: Role }[] = await this.dataSource.query('SELECT role FROM membership WHERE user_id = $1 AND workspace_id = $2', [
+      userId,
+      workspaceId,
+    ]);
     const role = rows[0]?.role ?? null;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { role, at: Date.now() });
@@ -28,6 +31,7 @@ export class MembershipCache {
   }
 
   forget(userId: string, workspaceId?: string): void {
-    for (const key of this.entries.keys()) if (key.startsWith(`${userId}:`) && (!workspaceId || key.endsWith(`:${workspaceId}`))) this.entries.delete(key);
+    for (const key of this.entries.keys())
+      if (key.startsWith(`${userId}:`) && (!workspaceId || key.endsWith(`:${workspaceId}`))) this.entries.delete(key);
   }
 }

@@ -30,19 +30,42 @@ export function problemFromError(error: unknown): ProblemDetails {
     } else if (typeof response === 'string') {
       detail = response;
     }
-    const code = status === HttpStatus.NOT_FOUND ? 'not-found' : status === HttpStatus.UNAUTHORIZED ? 'unauthorized' : status === HttpStatus.FORBIDDEN ? 'forbidden' : `http-${status}`;
+    const code =
+      status === HttpStatus.NOT_FOUND
+        ? 'not-found'
+        : status === HttpStatus.UNAUTHORIZED
+          ? 'unauthorized'
+          : status === HttpStatus.FORBIDDEN
+            ? 'forbidden'
+            : `http-${status}`;
     return { type: problemType(code), title: titleFor(status), status, detail };
   }
   const parser = error as BodyParserError;
   const status = parser?.status ?? parser?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500 && parser.type) {
     if (parser.type === 'entity.too.large') {
-      return { type: problemType('payload-too-large'), title: titleFor(413), status: 413, detail: `the request body exceeds the limit of ${parser.limit ?? 'the configured'} bytes` };
+      return {
+        type: problemType('payload-too-large'),
+        title: titleFor(413),
+        status: 413,
+        detail: `the request body exceeds the limit of ${parser.limit ?? 'the configured'} bytes`,
+      };
     }
     if (parser.type === 'entity.parse.failed') {
-      return { type: problemType('malformed-body'), title: titleFor(400), status: 400, detail: `the request body is not valid JSON: ${parser.message ?? ''}`.trim(), errors: [{ field: 'body', reason: 'not valid JSON' }] };
+      return {
+        type: problemType('malformed-body'),
+        title: titleFor(400),
+        status: 400,
+        detail: `the request body is not valid JSON: ${parser.message ?? ''}`.trim(),
+        errors: [{ field: 'body', reason: 'not valid JSON' }],
+      };
     }
-    return { type: problemType(parser.type.replace(/\./g, '-')), title: titleFor(status), status, detail: parser.expose ? (parser.message ?? '') : titleFor(status) };
+    return {
+      type: problemType(parser.type.replace(/\./g, '-')),
+      title: titleFor(status),
+      status,
+      detail: parser.expose ? (parser.message ?? '') : titleFor(status),
+    };
   }
   return { type: problemType('internal'), title: titleFor(500), status: 500, detail: 'an unexpected error occurred; it has been logged' };
 }
@@ -53,7 +76,10 @@ export function sendProblem(response: Response, problem: ProblemDetails, headers
     return;
   }
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-  response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(instance && !problem.instance ? { ...problem, instance } : problem));
+  response
+    .status(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(instance && !problem.instance ? { ...problem, instance } : problem));
 }
 
 @Catch()

@@ -1,0 +1,148 @@
+/**
+ * SQL for the inbox list: routed mentions of one workspace, ordered by priority (desc), then waiting time
+ * (published_at asc), then id, with keyset pagination.
+ *
+ * Index use: `mention_inbox (workspace_id, status, priority DESC, published_at, id) WHERE stage = 'routed'` is
+ * ordered within one status, so the query is a UNION ALL of one index range scan per requested status, each
+ * stopped at the page size, merged and cut. The keyset predicate starts each scan at the cursor's priority
+ * (`priority <= p` is an index bound); only rows of that same priority before the cursor are skipped.
+ */
+import { badRequest } from '../http/problem';
+import type { MentionFiltersQuery } from './list-mentions.dto';
+
+export const DEFAULT_STATUSES = ['new', 'open', 'pending'];
+export const CLOSED_STATUS_SQL = `('resolved', 'spam', 'do_not_engage')`;
+
+export interface InboxCursor {
+  priority: number;
+  publishedAt: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: InboxCursor): string {
+  return Buffer.from(JSON.stringify([cursor.priority, cursor.publishedAt, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(value: string): InboxCursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 3 &&
+      Number.isInteger(parsed[0]) &&
+      typeof parsed[1] === 'string' &&
+      !Number.isNaN(Date.parse(parsed[1])) &&
+      typeof parsed[2] === 'string' &&
+      /^[1-9]\d{0,17}$/.test(parsed[2])
+    ) {
+      return { priority: parsed[0] as number, publishedAt: parsed[1], id: parsed[2] };
+    }
+  } catch {
+    // fall through to the field error
+  }
+  throw badRequest('cursor', 'is not a cursor returned by this endpoint');
+}
+
+/** Words → a prefix tsquery ('simple' config, lower-cased like the indexed column); null when nothing searchable. */
+export function searchQuery(text: string): string | null {
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+  return words.length > 0 ? words.map((word) => `${word}:*`).join(' & ') : null;
+}
+
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+export interface FilterContext {
+  workspaceId: string;
+  userId: string;
+  dueSoonMinutes: number;
+}
+
+export type Dimension = 'status' | 'severity' | 'cause' | 'intent' | 'channel' | 'brand' | 'assignee' | 'sla';
+
+export function slaCondition(state: 'ok' | 'due_soon' | 'breached', dueSoon: string): string {
+  const open = `m.first_response_at IS NULL AND m.status NOT IN ${CLOSED_STATUS_SQL}`;
+  if (state === 'breached') return `((${open} AND m.sla_due_at < now()) OR m.first_response_at > m.sla_due_at)`;
+  if (state === 'due_soon') return `(${open} AND m.sla_due_at >= now() AND m.sla_due_at < now() + make_interval(mins => ${dueSoon}))`;
+  return `(m.sla_due_at IS NULL OR m.first_response_at <= m.sla_due_at OR (m.first_response_at IS NULL AND (m.status IN ${CLOSED_STATUS_SQL} OR m.sla_due_at >= now() + make_interval(mins => ${dueSoon}))))`;
+}
+
+/** Conditions shared by every facet (filters that are not facet dimensions): workspace, stage, incident, campaign, text, snooze. */
+export function commonConditions(query: MentionFiltersQuery, context: FilterContext, params: SqlParams): string[] {
+  const where = [`m.workspace_id = ${params.add(context.workspaceId)}`, `m.stage = 'routed'`];
+  if (query.incident) where.push(`m.incident_id = ${params.add(query.incident)}::uuid`);
+  if (query.campaign) where.push(`m.campaign_id = ${params.add(query.campaign)}::uuid`);
+  if (query.q) {
+    const tsquery = searchQuery(query.q);
+    if (!tsquery) throw badRequest('q', 'must contain at least one letter or digit');
+    where.push(`m.search @@ to_tsquery('simple', ${params.add(tsquery)})`);
+  }
+  const snoozed = query.snoozed ?? 'exclude';
+  if (snoozed === 'exclude') where.push('(m.snoozed_until IS NULL OR m.snoozed_until <= now())');
+  if (snoozed === 'only') where.push('m.snoozed_until > now()');
+  return where;
+}
+
+/** One condition per facet dimension that the query filters on (status excluded: see statusesOf). */
+export function dimensionConditions(
+  query: MentionFiltersQuery,
+  context: FilterContext,
+  params: SqlParams,
+): Partial<Record<Dimension, string>> {
+  const out: Partial<Record<Dimension, string>> = {};
+  const inList = (dimension: Dimension, column: string, values: string[] | undefined, cast = 'text') => {
+    if (values && values.length > 0) out[dimension] = `${column} = ANY(${params.add(values)}::${cast}[])`;
+  };
+  inList('severity', 'm.severity', query.severity);
+  inList('cause', 'm.cause', query.cause);
+  inList('intent', 'm.intent', query.intent);
+  inList('channel', 'm.channel', query.channel);
+  inList('brand', 'm.brand_id', query.brand, 'uuid');
+  if (query.assignee) {
+    out.assignee =
+      query.assignee === 'none'
+        ? 'm.assignee_id IS NULL'
+        : `m.assignee_id = ${params.add(query.assignee === 'me' ? context.userId : query.assignee.toLowerCase())}::uuid`;
+  }
+  if (query.sla) out.sla = slaCondition(query.sla, params.add(context.dueSoonMinutes));
+  return out;
+}
+
+export function filterConditions(query: MentionFiltersQuery, context: FilterContext, params: SqlParams): string[] {
+  return [...commonConditions(query, context, params), ...Object.values(dimensionConditions(query, context, params))];
+}
+
+export function statusesOf(query: MentionFiltersQuery): string[] {
+  return query.status && query.status.length > 0 ? [...new Set(query.status)] : DEFAULT_STATUSES;
+}
+
+/** The page's ids, in inbox order: one index range scan per status, merged. Fetches limit + 1 to know if more follow. */
+export function listIdsSql(
+  query: MentionFiltersQuery,
+  context: FilterContext,
+  limit: number,
+  cursor: InboxCursor | null,
+): { sql: string; values: unknown[] } {
+  const params = new SqlParams();
+  const where = filterConditions(query, context, params);
+  if (cursor) {
+    const priority = params.add(cursor.priority);
+    where.push(
+      `m.priority <= ${priority} AND (m.priority < ${priority} OR (m.published_at, m.id) > (${params.add(cursor.publishedAt)}::timestamptz, ${params.add(cursor.id)}::bigint))`,
+    );
+  }
+  const take = params.add(limit + 1);
+  const branches = statusesOf(query).map(
+    (status) =>
+      `(SELECT m.id, m.priority, m.published_at FROM mention m WHERE ${[...where, `m.status = ${params.add(status)}`].join(' AND ')}
+         ORDER BY m.priority DESC, m.published_at, m.id LIMIT ${take})`,
+  );
+  const sql = `SELECT id, priority, published_at FROM (${branches.join(' UNION ALL ')}) page ORDER BY priority DESC, published_at, id LIMIT ${take}`;
+  return { sql, values: params.values };
+}

@@ -1,0 +1,246 @@
+/**
+ * Everything the agent needs to answer one mention, in two round trips: the mention with its author, thread,
+ * claim, assignee, incident and campaign; then (one statement of JSON sub-selects) the thread context, the
+ * author's history, notes, replies and the case.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { addBusinessMinutes } from '@otklik/domain';
+import type { AuthUser } from '../auth';
+import { notFound } from '../http/problem';
+import { SettingsService } from '../settings/settings.service';
+import { targetMinutes } from '../settings/triage-settings';
+import { CLOSED_STATUSES, slaClock, type SlaClock } from './sla-clock';
+import { claimOf, listItem, MENTION_ROW_COLUMNS, MENTION_ROW_JOINS, type MentionListItem, type MentionRow } from './mention-views';
+
+interface DetailRow extends MentionRow {
+  workspace_id: string;
+  external_id: string;
+  in_reply_to: string | null;
+  pii_spans: unknown;
+  confidence: unknown;
+  explain: unknown;
+  classifier_version: string | null;
+  stage: string;
+  ingested_at: Date;
+  reposts: number | null;
+  likes: number | null;
+  account_created_at: Date | null;
+  author_external_id: string;
+  thread_external_id: string;
+  thread_mention_count: number;
+  thread_escalation_level: string | null;
+  thread_last_activity_at: Date | null;
+  assignee_name: string | null;
+  incident: unknown;
+  campaign: unknown;
+}
+
+interface ContextRow {
+  root: unknown;
+  parents: unknown[] | null;
+  siblings: unknown[] | null;
+  children: unknown[] | null;
+  history: unknown[] | null;
+  history_summary: {
+    earlier: number;
+    unanswered: number;
+    answeredLate: number;
+    longestWaitSeconds: number | null;
+    medianWaitSeconds: number | null;
+    cases: number;
+  };
+  notes: unknown[] | null;
+  replies: unknown[] | null;
+  case_row: CaseJson | null;
+}
+
+export interface CaseJson {
+  id: string;
+  status: string;
+  privateChannel: string;
+  privateRef: string | null;
+  openedBy: string | null;
+  ackDueAt: string | null;
+  resolutionDueAt: string | null;
+  acknowledgedAt: string | null;
+  customerConfirmedAt: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+}
+
+export interface MentionDetail extends MentionListItem {
+  externalId: string;
+  inReplyTo: string | null;
+  stage: string;
+  ingestedAt: string;
+  reposts: number | null;
+  likes: number | null;
+  piiSpans: unknown;
+  confidence: unknown;
+  explanations: unknown;
+  classifierVersion: string | null;
+  assignee: { id: string; displayName: string | null } | null;
+  incident: unknown;
+  campaign: unknown;
+  author: MentionListItem['author'] & { externalId: string; accountCreatedAt: string | null };
+  thread: {
+    id: string;
+    externalId: string;
+    mentionCount: number;
+    escalationLevel: string | null;
+    lastActivityAt: string | null;
+    root: unknown;
+    parents: unknown[];
+    siblings: unknown[];
+    replies: unknown[];
+  };
+  authorHistory: { summary: ContextRow['history_summary']; mentions: unknown[] };
+  notes: unknown[];
+  replies: unknown[];
+  case: (CaseJson & { sla: { acknowledgement: SlaClock; resolution: SlaClock }; closingFollowUpAllowed: boolean }) | null;
+  slaClocks: { firstResponse: SlaClock; resolution: SlaClock };
+}
+
+const POST_JSON = (alias: string, author: string) =>
+  `json_build_object('id', ${alias}.id::text, 'externalId', ${alias}.external_id, 'text', ${alias}.text, 'publishedAt', ${alias}.published_at,
+     'author', json_build_object('id', ${author}.id, 'handle', ${author}.handle, 'kind', ${author}.kind), 'status', ${alias}.status, 'severity', ${alias}.severity)`;
+
+export function caseSla(row: CaseJson, now: Date, dueSoonMinutes: number): { acknowledgement: SlaClock; resolution: SlaClock } {
+  const date = (value: string | null) => (value ? new Date(value) : null);
+  return {
+    acknowledgement: slaClock(date(row.ackDueAt), date(row.acknowledgedAt), now, dueSoonMinutes),
+    resolution: slaClock(date(row.resolutionDueAt), date(row.resolvedAt), now, dueSoonMinutes),
+  };
+}
+
+export const CASE_JSON = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'status', ${alias}.status, 'privateChannel', ${alias}.private_channel, 'privateRef', ${alias}.private_ref,
+     'openedBy', ${alias}.opened_by, 'ackDueAt', ${alias}.ack_due_at, 'resolutionDueAt', ${alias}.resolution_due_at, 'acknowledgedAt', ${alias}.acknowledged_at,
+     'customerConfirmedAt', ${alias}.customer_confirmed_at, 'resolvedAt', ${alias}.resolved_at, 'createdAt', ${alias}.created_at, 'mentionId', ${alias}.mention_id::text)`;
+
+@Injectable()
+export class MentionDetailService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async get(user: AuthUser, id: string): Promise<MentionDetail> {
+    const [settings, rows] = await Promise.all([
+      this.settings.get(user.workspaceId),
+      this.dataSource.query(
+        `SELECT ${MENTION_ROW_COLUMNS}, m.workspace_id, m.external_id, m.in_reply_to, m.pii_spans, m.confidence, m.explain, m.classifier_version, m.stage,
+                m.ingested_at, m.reposts, m.likes, a.account_created_at, a.external_id AS author_external_id,
+                t.external_id AS thread_external_id, t.mention_count AS thread_mention_count, t.escalation_level AS thread_escalation_level,
+                t.last_activity_at AS thread_last_activity_at, au.display_name AS assignee_name,
+                (SELECT json_build_object('id', i.id, 'title', i.title, 'status', i.status, 'scope', i.scope, 'affectedCount', i.affected_count,
+                        'criticalData', i.critical_data, 'eta', i.eta) FROM incident i WHERE i.id = m.incident_id) AS incident,
+                (SELECT json_build_object('id', c.id, 'status', c.status, 'postCount', c.post_count, 'firstSeenAt', c.first_seen_at, 'lastSeenAt', c.last_seen_at)
+                   FROM campaign c WHERE c.id = m.campaign_id) AS campaign
+           FROM mention m ${MENTION_ROW_JOINS} JOIN thread t ON t.id = m.thread_id LEFT JOIN app_user au ON au.id = m.assignee_id
+          WHERE m.id = $1 AND m.workspace_id = $2`,
+        [id, user.workspaceId],
+      ) as Promise<DetailRow[]>,
+    ]);
+    const row = rows[0];
+    if (!row) throw notFound('mention', id);
+    const [context] = (await this.dataSource.query(
+      `SELECT
+         (SELECT ${POST_JSON('r', 'ra')} FROM mention r JOIN author ra ON ra.id = r.author_id
+           WHERE r.thread_id = $3 ORDER BY r.published_at, r.id LIMIT 1) AS root,
+         (WITH RECURSIVE chain AS (
+            SELECT p.id, p.in_reply_to, 1 AS depth FROM mention p WHERE p.workspace_id = $1 AND p.channel = $4 AND p.external_id = $5
+            UNION ALL
+            SELECT p.id, p.in_reply_to, chain.depth + 1 FROM chain JOIN mention p ON p.workspace_id = $1 AND p.channel = $4 AND p.external_id = chain.in_reply_to
+             WHERE chain.depth < 20)
+          SELECT json_agg(${POST_JSON('p', 'pa')} ORDER BY chain.depth DESC) FROM chain JOIN mention p ON p.id = chain.id JOIN author pa ON pa.id = p.author_id) AS parents,
+         (SELECT json_agg(x.post ORDER BY x.published_at) FROM (
+            SELECT ${POST_JSON('s', 'sa')} AS post, s.published_at FROM mention s JOIN author sa ON sa.id = s.author_id
+             WHERE s.thread_id = $3 AND s.in_reply_to = $5 AND s.id <> $2 ORDER BY s.published_at LIMIT 20) x) AS siblings,
+         (SELECT json_agg(x.post ORDER BY x.published_at) FROM (
+            SELECT ${POST_JSON('c', 'ca')} AS post, c.published_at FROM mention c JOIN author ca ON ca.id = c.author_id
+             WHERE c.thread_id = $3 AND c.in_reply_to = $6 ORDER BY c.published_at LIMIT 20) x) AS children,
+         (SELECT json_agg(x.item ORDER BY x.published_at DESC) FROM (
+            SELECT h.published_at, json_build_object('id', h.id::text, 'channel', h.channel, 'text', left(h.text, 280), 'publishedAt', h.published_at,
+                     'status', h.status, 'cause', h.cause, 'severity', h.severity, 'intent', h.intent, 'firstResponseAt', h.first_response_at,
+                     'answered', h.first_response_at IS NOT NULL,
+                     'waitedSeconds', round(extract(epoch FROM coalesce(h.first_response_at, now()) - h.published_at))::bigint,
+                     'case', (SELECT ${CASE_JSON('hc')} FROM "case" hc WHERE hc.mention_id = h.id ORDER BY hc.created_at DESC LIMIT 1)) AS item
+              FROM mention h WHERE h.author_id = $7 AND h.workspace_id = $1 AND h.published_at < $8 AND h.id <> $2
+             ORDER BY h.published_at DESC LIMIT 20) x) AS history,
+         (SELECT json_build_object('earlier', count(*), 'unanswered', count(*) FILTER (WHERE y.first_response_at IS NULL),
+                 'answeredLate', count(*) FILTER (WHERE y.first_response_at > y.sla_due_at),
+                 'longestWaitSeconds', round(max(extract(epoch FROM coalesce(y.first_response_at, now()) - y.published_at)))::bigint,
+                 'medianWaitSeconds', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM coalesce(y.first_response_at, now()) - y.published_at)))::bigint,
+                 'cases', (SELECT count(*) FROM "case" yc JOIN mention ym ON ym.id = yc.mention_id WHERE ym.author_id = $7 AND yc.workspace_id = $1 AND ym.id <> $2))
+            FROM (SELECT h.first_response_at, h.published_at, h.sla_due_at FROM mention h
+                   WHERE h.author_id = $7 AND h.workspace_id = $1 AND h.published_at < $8 AND h.id <> $2 ORDER BY h.published_at DESC LIMIT 500) y) AS history_summary,
+         (SELECT json_agg(json_build_object('id', n.id, 'body', n.body, 'author', json_build_object('id', n.author_id, 'displayName', nu.display_name),
+                   'mentionedUserIds', n.mentioned_user_ids, 'createdAt', n.created_at) ORDER BY n.created_at, n.id)
+            FROM note n JOIN app_user nu ON nu.id = n.author_id WHERE n.mention_id = $2 AND n.workspace_id = $1) AS notes,
+         (SELECT json_agg(json_build_object('id', r.id, 'visibility', r.visibility, 'body', r.body, 'status', r.status, 'failureReason', r.failure_reason,
+                   'caseId', r.case_id, 'author', json_build_object('id', r.author_id, 'displayName', ru.display_name), 'violations', r.violations,
+                   'acknowledged', r.acknowledged, 'overrideReason', r.override_reason, 'approverId', r.approver_id, 'approvedAt', r.approved_at,
+                   'idempotencyKey', r.idempotency_key, 'platformId', r.platform_id, 'sentAt', r.sent_at, 'createdAt', r.created_at) ORDER BY r.created_at, r.id)
+            FROM reply r LEFT JOIN app_user ru ON ru.id = r.author_id WHERE r.mention_id = $2 AND r.workspace_id = $1) AS replies,
+         (SELECT ${CASE_JSON('k')} FROM "case" k WHERE k.mention_id = $2 AND k.workspace_id = $1 ORDER BY k.created_at DESC LIMIT 1) AS case_row`,
+      [user.workspaceId, row.id, row.thread_id, row.channel, row.in_reply_to, row.external_id, row.author_id, row.published_at],
+    )) as ContextRow[];
+    const now = new Date();
+    const item = listItem(row, now, settings.slaDueSoonMinutes);
+    const calendar = { timeZone: settings.timeZone, businessHours: settings.businessHours };
+    const resolutionDue = addBusinessMinutes(row.published_at, targetMinutes(settings, row.severity, 'resolution'), calendar);
+    const stopped = row.status === 'spam' || row.status === 'do_not_engage';
+    const caseRow = context!.case_row;
+    return {
+      ...item,
+      externalId: row.external_id,
+      inReplyTo: row.in_reply_to,
+      stage: row.stage,
+      ingestedAt: row.ingested_at.toISOString(),
+      reposts: row.reposts,
+      likes: row.likes,
+      piiSpans: row.pii_spans ?? [],
+      confidence: row.confidence,
+      explanations: row.explain,
+      classifierVersion: row.classifier_version,
+      assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name } : null,
+      incident: row.incident,
+      campaign: row.campaign,
+      claim: claimOf(row, now),
+      author: { ...item.author, externalId: row.author_external_id, accountCreatedAt: row.account_created_at?.toISOString() ?? null },
+      thread: {
+        id: row.thread_id,
+        externalId: row.thread_external_id,
+        mentionCount: row.thread_mention_count,
+        escalationLevel: row.thread_escalation_level,
+        lastActivityAt: row.thread_last_activity_at?.toISOString() ?? null,
+        root: context!.root,
+        parents: context!.parents ?? [],
+        siblings: context!.siblings ?? [],
+        replies: context!.children ?? [],
+      },
+      authorHistory: { summary: context!.history_summary, mentions: context!.history ?? [] },
+      notes: context!.notes ?? [],
+      replies: context!.replies ?? [],
+      case: caseRow
+        ? {
+            ...caseRow,
+            sla: caseSla(caseRow, now, settings.slaDueSoonMinutes),
+            closingFollowUpAllowed: caseRow.customerConfirmedAt !== null,
+          }
+        : null,
+      slaClocks: {
+        firstResponse: item.sla,
+        resolution: slaClock(
+          resolutionDue,
+          row.resolved_at,
+          now,
+          settings.slaDueSoonMinutes,
+          stopped || (CLOSED_STATUSES.has(row.status) && !row.resolved_at),
+        ),
+      },
+    };
+  }
+}
