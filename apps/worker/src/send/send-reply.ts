@@ -115,7 +115,6 @@ export async function sendQueuedReply(deps: SendDeps, replyId: string, attempt: 
         WHERE id = $1 AND status = 'queued'`,
       [reply.id, sent.platformId, sent.url],
     );
-    await dataSource.query('UPDATE mention SET first_response_at = COALESCE(first_response_at, now()) WHERE id = $1', [reply.mention_id]);
     return { status: 'sent', ...ids, platformId: sent.platformId, url: sent.url, recovered: previousOutcomeUnknown };
   } catch (error) {
     if (!(error instanceof ConnectorError)) {
