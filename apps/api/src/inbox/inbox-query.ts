@@ -66,11 +66,12 @@ export interface FilterContext {
 
 export type Dimension = 'status' | 'severity' | 'cause' | 'intent' | 'channel' | 'brand' | 'assignee' | 'sla';
 
-export function slaCondition(state: 'ok' | 'due_soon' | 'breached', dueSoon: string): string {
+export function slaCondition(state: 'ok' | 'due_soon' | 'breached', dueSoonParam: () => string): string {
   const open = `m.first_response_at IS NULL AND m.status NOT IN ${CLOSED_STATUS_SQL}`;
   if (state === 'breached') return `((${open} AND m.sla_due_at < now()) OR m.first_response_at > m.sla_due_at)`;
-  if (state === 'due_soon') return `(${open} AND m.sla_due_at >= now() AND m.sla_due_at < now() + make_interval(mins => ${dueSoon}))`;
-  return `(m.sla_due_at IS NULL OR m.first_response_at <= m.sla_due_at OR (m.first_response_at IS NULL AND (m.status IN ${CLOSED_STATUS_SQL} OR m.sla_due_at >= now() + make_interval(mins => ${dueSoon}))))`;
+  // The window parameter is added only where used: an unused parameter has no type for PostgreSQL.
+  if (state === 'due_soon') return `(${open} AND m.sla_due_at >= now() AND m.sla_due_at < now() + make_interval(mins => ${dueSoonParam()}))`;
+  return `(m.sla_due_at IS NULL OR m.first_response_at <= m.sla_due_at OR (m.first_response_at IS NULL AND (m.status IN ${CLOSED_STATUS_SQL} OR m.sla_due_at >= now() + make_interval(mins => ${dueSoonParam()}))))`;
 }
 
 /** Conditions shared by every facet (filters that are not facet dimensions): workspace, stage, incident, campaign, text, snooze. */
@@ -110,7 +111,7 @@ export function dimensionConditions(
         ? 'm.assignee_id IS NULL'
         : `m.assignee_id = ${params.add(query.assignee === 'me' ? context.userId : query.assignee.toLowerCase())}::uuid`;
   }
-  if (query.sla) out.sla = slaCondition(query.sla, params.add(context.dueSoonMinutes));
+  if (query.sla) out.sla = slaCondition(query.sla, () => params.add(context.dueSoonMinutes));
   return out;
 }
 

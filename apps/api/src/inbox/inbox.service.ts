@@ -75,7 +75,7 @@ export class InboxService {
         .filter(([key]) => key !== omit)
         .map(([, condition]) => condition);
     const where = (conditions: string[]) => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
-    const slaExpression = `CASE WHEN ${slaCondition('breached', dueSoon)} THEN 'breached' WHEN ${slaCondition('due_soon', dueSoon)} THEN 'due_soon' ELSE 'ok' END`;
+    const slaExpression = `CASE WHEN ${slaCondition('breached', () => dueSoon)} THEN 'breached' WHEN ${slaCondition('due_soon', () => dueSoon)} THEN 'due_soon' ELSE 'ok' END`;
     const assigneeExpression = `CASE WHEN m.assignee_id IS NULL THEN 'none' WHEN m.assignee_id = ${params.add(user.userId)}::uuid THEN 'me' ELSE m.assignee_id::text END`;
     const grouped: Array<[Dimension, string]> = [
       ['severity', `coalesce(m.severity, 'unclassified')`],
