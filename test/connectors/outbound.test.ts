@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createConnector, signWebhook, type PushResult } from '@otklik/connectors';
 import { fixtureJson } from '../../libs/connectors/src/testing/fixture-files';
 import { startFakeServer, type FakePlatformServer } from '../../libs/connectors/src/testing/fake-platform.server';
-import { createTestDatabase, exited, startBuilt, waitFor, type TestDatabase } from '../support/test-env';
+import { createTestDatabase, dropQueueSchema, exited, startBuilt, waitFor, type TestDatabase } from '../support/test-env';
 import {
   cipher,
   createWorkspace,
@@ -35,10 +35,11 @@ const BOT_TOKEN = '4242:bot-token';
 const TIMEOUT_MS = 800;
 const LATE_MS = 2_500;
 
-describe('outbound replies through the send queue (built worker)', () => {
+describe.each(['redis', 'postgres'] as const)('outbound replies through the send queue (built worker, %s queues)', (backend) => {
   let database: TestDatabase;
   let workspace: Workspace;
   const servers: FakePlatformServer[] = [];
+  const prefixes: string[] = [];
   const vk = fakeVk({ groupId: GROUP, dmClosedFor: [123], comments: { slowFirstMs: LATE_MS } });
   const mastodon = fakeMastodon({
     tag: 'acme',
@@ -60,6 +61,7 @@ describe('outbound replies through the send queue (built worker)', () => {
 
   afterAll(async () => {
     for (const server of servers) await server.close();
+    for (const prefix of prefixes) await dropQueueSchema(database.url, prefix);
     await database.drop();
   });
 
@@ -155,8 +157,9 @@ describe('outbound replies through the send queue (built worker)', () => {
     const outbox = join(dir, 'sent.jsonl');
     const demoSource = await insertSource(ds, workspace, { channel: 'demo', options: { file: timeline, speed: 0, startedAt: new Date().toISOString(), outboxFile: outbox } });
 
-    const env = workerEnv(database);
-    const queue = sendQueue(env.OTKLIK_QUEUE_PREFIX);
+    const env = workerEnv(database, {}, backend);
+    if (backend === 'postgres') prefixes.push(env.OTKLIK_QUEUE_PREFIX);
+    const queue = sendQueue(env.OTKLIK_QUEUE_PREFIX, backend, database.url);
     const worker = startBuilt('worker', env);
     try {
       // The worker polls Mastodon and the demo timeline.

@@ -10,7 +10,7 @@ import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { NormalisedMention, RejectedItem } from '@otklik/connectors';
 import { CredentialCipher } from '@otklik/persistence';
-import { DEFAULT_JOB_OPTIONS, JobName, QueueName } from '@otklik/queues';
+import { bullmqOptions, DEFAULT_JOB_OPTIONS, JobName, postgresQueueSchema, QueueName } from '@otklik/queues';
 import { ingestConnectorBatch } from '../../../apps/worker/src/pipeline/connector-batch';
 import { queueEnv, REDIS_URL, uniqueName, type TestDatabase } from '../../support/test-env';
 
@@ -104,9 +104,13 @@ export async function replyState(dataSource: DataSource, replyId: string): Promi
 }
 
 /** The environment of a built worker (or api) process on this test's database and a key prefix of its own. */
-export function workerEnv(database: TestDatabase, extra: Record<string, string> = {}): Record<string, string> & { OTKLIK_QUEUE_PREFIX: string } {
+export function workerEnv(
+  database: TestDatabase,
+  extra: Record<string, string> = {},
+  backend: QueueBackendKind = 'redis',
+): Record<string, string> & { OTKLIK_QUEUE_PREFIX: string } {
   return {
-    ...queueEnv('redis'),
+    ...queueEnv(backend),
     DATABASE_URL: database.url,
     OTKLIK_DATA_DIR: mkdtempSync(join(tmpdir(), 'otklik-connectors-')),
     OTKLIK_SWEEP_INTERVAL_MS: '300',
@@ -118,10 +122,19 @@ export function workerEnv(database: TestDatabase, extra: Record<string, string> 
   };
 }
 
-/** A producer on the send queue, as QueueProducer.sendReply enqueues (same job id and options). */
-export function sendQueue(prefix: string): { enqueue(replyId: string): Promise<void>; close(): Promise<void> } {
-  const url = new URL(REDIS_URL);
-  const queue = new Queue(QueueName.Send, { connection: { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null }, prefix });
+export type QueueBackendKind = 'redis' | 'postgres';
+
+/** A producer on the send queue, as QueueProducer.sendReply enqueues (same job id and options), on either backend. */
+export function sendQueue(
+  prefix: string,
+  backend: QueueBackendKind = 'redis',
+  databaseUrl = '',
+): { enqueue(replyId: string): Promise<void>; close(): Promise<void> } {
+  const options =
+    backend === 'redis'
+      ? bullmqOptions({ kind: 'redis', url: REDIS_URL, prefix })
+      : bullmqOptions({ kind: 'postgres', databaseUrl, schema: postgresQueueSchema(prefix), prefix });
+  const queue = new Queue(QueueName.Send, options);
   return {
     enqueue: async (replyId) => {
       await queue.add(JobName.SendReply, { replyId }, { ...DEFAULT_JOB_OPTIONS, jobId: `send-${replyId}` });
