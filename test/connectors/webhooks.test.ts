@@ -111,6 +111,7 @@ describe('push webhooks into the inbox (API in-process, built worker)', () => {
     expect(letters.body.items).toEqual([letter, letter]);
     const view = await harness.http.get(`/api/sources/${sources.webhook}`).set(bearer(admin)).expect(200);
     expect(view.body).toMatchObject({ mentionsIngested: 1, mentionsOffTopic: 2, deadLetters: 2, delivery: 'push', webhookPath: `/api/webhooks/${sources.webhook}` });
+    expect(Date.now() - Date.parse(view.body.lastPollAt)).toBeLessThan(60_000);
   });
 
   it('Telegram: the secret-token header is checked; a private message lands in the inbox', async () => {

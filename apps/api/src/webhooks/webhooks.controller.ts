@@ -81,6 +81,8 @@ export class WebhooksController {
       throw new ProblemException(refusal.status, refusal.code, refusal.detail);
     }
     const stored = await ingestConnectorBatch(this.dataSource, { workspaceId: source.workspace_id, sourceId: source.id, brandId: source.brand_id }, result);
+    // For a push source "last poll" is the last verified delivery: what an admin checks when a platform seems silent.
+    await this.dataSource.query('UPDATE source SET last_poll_at = now() WHERE id = $1', [source.id]);
     if (stored.inserted > 0) {
       // A lost wake-up is not a lost mention: the sweeper re-wakes stages whose rows wait too long.
       await this.producer.wakeClassify(source.workspace_id).catch((error: Error) => this.logger.warn(`source ${source.id}: classify not woken (${error.message})`));
