@@ -110,6 +110,10 @@ describe('sources API', () => {
       .expect(400);
     expect(pushSecret.body.errors).toEqual([{ field: 'credentials.webhookSecret', reason: 'is needed to verify pushes (options.delivery is "push")' }]);
     await harness.http.post('/api/sources').set(bearer(admin)).send({ channel: 'rss', name: 'x', brandId: '00000000-0000-4000-8000-000000000000', options: { feedUrl: 'https://example.com/f' } }).expect(400);
+    // The demo replay reads and appends files on the server: only under the data directories.
+    const outside = await harness.http.post('/api/sources').set(bearer(admin)).send({ channel: 'demo', name: 'demo', options: { file: '/etc/passwd' } }).expect(400);
+    expect(outside.body.errors[0].field).toBe('options.file');
+    await harness.http.post('/api/sources').set(bearer(admin)).send({ channel: 'demo', name: 'demo', options: { file: `${harness.runtime.config.dataDir}/t.jsonl`, speed: 0 } }).expect(201);
   });
 
   it('lets leads read and only admins change; agents see neither', async () => {

@@ -1,5 +1,5 @@
 import { listCapabilities } from '@otklik/connectors';
-import { checkSourceConfig, deliveryOf, withoutSecrets } from './channel-requirements';
+import { checkSourceConfig, deliveryOf, demoPathProblems, withoutSecrets } from './channel-requirements';
 
 const caps = Object.fromEntries(listCapabilities().map((entry) => [entry.channel, entry.capabilities]));
 const demo = { poll: true, push: false, publicReply: true, privateMessage: true, replyMaxLength: null };
@@ -59,5 +59,15 @@ describe('checkSourceConfig', () => {
 describe('withoutSecrets', () => {
   it('replaces every credential value in a message', () => {
     expect(withoutSecrets('token abc123 refused; abc123 again, key k9k9k9', { accessToken: 'abc123', apiKey: 'k9k9k9' })).toBe('token *** refused; *** again, key ***');
+  });
+});
+
+describe('demoPathProblems', () => {
+  it('keeps the demo replay inside the allowed directories', () => {
+    const roots = ['/srv/otklik/.otklik', '/srv/otklik/data'];
+    expect(demoPathProblems({ file: '/srv/otklik/data/demo/timeline.jsonl', outboxFile: '/srv/otklik/.otklik/sent.jsonl' }, roots)).toEqual([]);
+    expect(demoPathProblems({ file: 'demo/t.jsonl' }, roots)).toEqual([]);
+    expect(demoPathProblems({ file: '/etc/passwd', outboxFile: '/srv/otklik/data/../.ssh/authorized_keys' }, roots).map((p) => p.field)).toEqual(['options.file', 'options.outboxFile']);
+    expect(demoPathProblems({ file: '/srv/otklik/data' }, roots)[0]!.field).toBe('options.file');
   });
 });

@@ -4,6 +4,7 @@
  * header comment of each connector (libs/connectors/src/<platform>/<platform>.connector.ts); the connectors
  * stay the authority on what a value must look like (they answer `bad_request` on the first call).
  */
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { ConnectorCapabilities } from '@otklik/connectors';
 import { MAX_REQUEST_TIMEOUT_MS, MIN_REQUEST_TIMEOUT_MS } from '../../../worker/src/pipeline/connector-resolver';
 
@@ -137,6 +138,30 @@ export function checkSourceConfig(
     if (secret && !present(credentials[secret]) && !problems.some((problem) => problem.field === `credentials.${secret}`)) {
       problems.push({ field: `credentials.${secret}`, reason: `is needed to verify pushes (options.delivery is "${effective}")` });
     }
+  }
+  return problems;
+}
+
+/**
+ * The demo replay reads `options.file` and appends to `options.outboxFile` on the server: through the API
+ * both must stay under the given roots (the data directory, the shipped demo data), or an admin could read
+ * or write any file the process can.
+ */
+export function demoPathProblems(options: Record<string, unknown>, roots: string[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const name of ['file', 'outboxFile']) {
+    const value = options[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value.trim() === '') {
+      problems.push({ field: `options.${name}`, reason: 'must be a file path' });
+      continue;
+    }
+    const path = resolve(roots[0] ?? '/', value);
+    const inside = roots.some((root) => {
+      const rel = relative(resolve(root), path);
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    });
+    if (!inside) problems.push({ field: `options.${name}`, reason: `must be under ${roots.join(' or ')}` });
   }
   return problems;
 }

@@ -5,7 +5,9 @@
  * a lost Redis or a failed call here heals by itself).
  */
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
+import { repoRoot } from '@otklik/config';
 import { ConnectorError, listCapabilities, type Connector, type ConnectorCapabilities } from '@otklik/connectors';
 import { CredentialCipher } from '@otklik/persistence';
 import { QueueProducer } from '@otklik/queues';
@@ -13,7 +15,7 @@ import { RUNTIME, type Runtime } from '@otklik/runtime';
 import { CONNECTOR_RESOLVER, ConnectorResolver, sourceSettings } from '../../../worker/src/pipeline/connector-resolver';
 import { AuditService, type AuthUser } from '../auth';
 import { badRequest, conflict, notFound, ProblemException, queryRows, type FieldError } from '../http';
-import { checkSourceConfig, deliveryOf, polls, receivesPushes, withoutSecrets } from './channel-requirements';
+import { checkSourceConfig, deliveryOf, demoPathProblems, polls, receivesPushes, withoutSecrets } from './channel-requirements';
 import type { BrandInputDto, ChannelCapabilitiesView, CreateSourceDto, DeadLetterPage, DeadLetterQueryDto, SourceView, TestResultView, UpdateSourceDto } from './source.dto';
 
 interface SourceRow {
@@ -52,6 +54,8 @@ const UNIQUE_VIOLATION = '23505';
 export class SourcesService {
   private readonly logger = new Logger('sources');
   private readonly cipher: CredentialCipher;
+  /** Where demo replay sources may read timelines and write their sandbox outbox. */
+  private readonly demoRoots: string[];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,6 +65,7 @@ export class SourcesService {
     @Inject(CONNECTOR_RESOLVER) private readonly connectors: ConnectorResolver,
   ) {
     this.cipher = new CredentialCipher(runtime.secretKey);
+    this.demoRoots = [runtime.config.dataDir, join(repoRoot(), 'data')];
   }
 
   capabilities(): ChannelCapabilitiesView[] {
@@ -240,7 +245,7 @@ export class SourcesService {
   }
 
   private check(channel: string, capabilities: ConnectorCapabilities, options: Record<string, unknown>, credentials: Record<string, unknown>): void {
-    const problems: FieldError[] = checkSourceConfig(channel, capabilities, options, credentials);
+    const problems: FieldError[] = [...checkSourceConfig(channel, capabilities, options, credentials), ...(channel === 'demo' ? demoPathProblems(options, this.demoRoots) : [])];
     if (problems.length > 0) {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation', problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '), { errors: problems });
     }
