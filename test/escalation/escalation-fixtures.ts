@@ -91,3 +91,39 @@ export async function alertRows(dataSource: DataSource, workspaceId: string): Pr
     [workspaceId],
   );
 }
+
+export interface ReceivedRequest {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  status: number;
+}
+
+/**
+ * A local HTTP receiver: `answer` picks the status and body per request (e.g. 500 first, then 200), and
+ * every request is recorded with its raw body for signature checks.
+ */
+export async function startReceiver(answer: (request: ReceivedRequest, count: number) => { status: number; body?: string; headers?: Record<string, string> }) {
+  const { createServer } = await import('node:http');
+  const requests: ReceivedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const request: ReceivedRequest = { path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status: 0 };
+      const count = requests.filter((item) => item.path === request.path).length;
+      const reply = answer(request, count);
+      request.status = reply.status;
+      requests.push(request);
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });
+      res.end(reply.body ?? '');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

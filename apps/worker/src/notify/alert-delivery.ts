@@ -159,11 +159,14 @@ export class AlertDelivery {
        ON CONFLICT (alert_id, channel_id) DO NOTHING`,
       [alertId, channelId, channel.workspace_id],
     );
+    // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE ... RETURNING.
     const claimed: { id: string; attempts: number }[] = await this.dataSource.query(
-      `UPDATE alert_delivery SET status = 'sending', attempts = attempts + 1, updated_at = now()
-        WHERE alert_id = $1 AND channel_id = $2
-          AND (status IN ('pending', 'failed') OR (status = 'sending' AND updated_at < now() - make_interval(secs => $3)))
-        RETURNING id, attempts`,
+      `WITH claimed AS (
+         UPDATE alert_delivery SET status = 'sending', attempts = attempts + 1, updated_at = now()
+          WHERE alert_id = $1 AND channel_id = $2
+            AND (status IN ('pending', 'failed') OR (status = 'sending' AND updated_at < now() - make_interval(secs => $3)))
+          RETURNING id, attempts)
+       SELECT id, attempts FROM claimed`,
       [alertId, channelId, STALE_CLAIM_SECONDS],
     );
     if (claimed.length === 0) {
