@@ -8,7 +8,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
 import { loadConfig, repoRoot } from '@otklik/config';
 import { createDataSource, runMigrations, seedDemo } from '@otklik/persistence';
 import { parseQueueList } from '@otklik/queues';
@@ -48,6 +50,23 @@ export async function migrateAndSeed(runtime: Runtime): Promise<void> {
   }
 }
 
+/**
+ * The built web inbox (apps/web/dist, from `npm run build:web`) at `/`: hashed assets cached for good,
+ * index.html for every other GET that wants HTML, so client-side routes survive a reload. /api and /admin
+ * stay the API's. Nothing is served when the web was not built.
+ */
+function serveWebUi(app: NestExpressApplication): void {
+  const dist = join(repoRoot(), 'apps', 'web', 'dist');
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(join(dist, 'assets'), { prefix: '/assets/', index: false, immutable: true, maxAge: '365d', fallthrough: false });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || /^\/(api|admin)(\/|$)/.test(request.path) || !request.accepts('html')) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+}
+
 export async function createApp(runtime: Runtime): Promise<NestExpressApplication> {
   const config = runtime.config;
   const withWorker = config.role === 'all';
@@ -77,6 +96,7 @@ export async function createApp(runtime: Runtime): Promise<NestExpressApplicatio
   );
   SwaggerModule.setup('api/docs', app, document);
   mountQueueBoard(app, runtime);
+  serveWebUi(app);
   return app;
 }
 

@@ -1,0 +1,418 @@
+/**
+ * Administration: users and roles, sources (health, test), notification channels (test), SLA and policy
+ * settings, and the audit log. Each tab is a plain table or form; the api enforces who may change what.
+ */
+import { SEVERITIES } from '@otklik/labels';
+import { WARN_RULE_IDS } from '@otklik/reply-rules';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role, SlaPolicy } from '../api/contract.types';
+import { useAudit, useNotificationChannels, useSources, useUsers } from '../api/queries';
+import { queryKeys } from '../api/query-keys';
+import { navigate } from '../app/router';
+import { useApi } from '../app/services';
+import { useFormat } from '../i18n/format';
+import { useToasts } from '../ui/toasts';
+
+const TABS = ['users', 'sources', 'channels', 'settings', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+const ROLES: Role[] = ['agent', 'lead', 'pr', 'admin'];
+
+function useAction<T, R = unknown>(fn: (input: T) => Promise<R>, invalidate: readonly unknown[], success: string) {
+  const client = useQueryClient();
+  const toasts = useToasts();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      toasts.show({ tone: 'success', text: success });
+      void client.invalidateQueries({ queryKey: invalidate });
+    },
+    onError: (error: Error) => toasts.show({ tone: 'error', text: error.message }),
+  });
+}
+
+function UsersTab() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const users = useUsers();
+  const [form, setForm] = useState({ email: '', displayName: '', role: 'agent' as Role });
+  // A new account's one-time password is shown only in the invite response: show it once, here.
+  const [created, setCreated] = useState<{ email: string; password: string | null } | null>(null);
+  const create = useAction((input: typeof form) => api.post<{ oneTimePassword?: string | null }>('/api/users', input), queryKeys.users, t('admin.userCreated'));
+  const changeRole = useAction((input: { id: string; role: Role }) => api.patch(`/api/users/${encodeURIComponent(input.id)}`, { role: input.role }), queryKeys.users, t('admin.saved'));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(form, {
+      onSuccess: (result) => {
+        setCreated({ email: form.email, password: result?.oneTimePassword ?? null });
+        setForm({ email: '', displayName: '', role: 'agent' });
+      },
+    });
+  };
+  return (
+    <>
+      <table className="table">
+        <caption className="visually-hidden">{t('admin.tabs.users')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.name')}</th>
+            <th scope="col">{t('admin.email')}</th>
+            <th scope="col">{t('admin.role')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data?.map((user) => (
+            <tr key={user.id}>
+              <td>{user.displayName}</td>
+              <td>{user.email}</td>
+              <td>
+                <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                  {t('admin.roleOf', { name: user.displayName })}
+                </label>
+                <select id={`role-${user.id}`} value={user.role} onChange={(event) => changeRole.mutate({ id: user.id, role: event.target.value as Role })}>
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`role.${role}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {users.isError ? <p className="error">{(users.error as Error).message}</p> : null}
+      <form className="inline-form" onSubmit={submit} aria-label={t('admin.addUser')}>
+        <h2 className="section-title">{t('admin.addUser')}</h2>
+        <label className="field">
+          <span>{t('admin.email')}</span>
+          <input type="email" required value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('admin.name')}</span>
+          <input required value={form.displayName} onChange={(event) => setForm({ ...form, displayName: event.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('admin.role')}</span>
+          <select value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value as Role })}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button" disabled={create.isPending}>
+          {t('admin.create')}
+        </button>
+        {created ? (
+          <p className="notice" role="status">
+            {created.password ? t('admin.oneTimePassword', { email: created.email }) : t('admin.existingAccount', { email: created.email })}
+            {created.password ? (
+              <>
+                {' '}
+                <code className="secret">{created.password}</code>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+      </form>
+    </>
+  );
+}
+
+function SourcesTab() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const api = useApi();
+  const sources = useSources();
+  const test = useAction((id: string) => api.post(`/api/sources/${encodeURIComponent(id)}/test`), queryKeys.sources, t('admin.testPassed'));
+  const toggle = useAction(
+    (input: { id: string; enabled: boolean }) => api.post(`/api/sources/${encodeURIComponent(input.id)}/${input.enabled ? 'enable' : 'disable'}`),
+    queryKeys.sources,
+    t('admin.saved'),
+  );
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{t('admin.tabs.sources')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('admin.name')}</th>
+          <th scope="col">{t('admin.channel')}</th>
+          <th scope="col">{t('admin.health')}</th>
+          <th scope="col">{t('admin.lastPoll')}</th>
+          <th scope="col">{t('admin.ingested')}</th>
+          <th scope="col">{t('admin.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sources.data?.map((source) => (
+          <tr key={source.id}>
+            <td>{source.name}</td>
+            <td>{t(`channel.${source.channel}`, { defaultValue: source.channel })}</td>
+            <td>
+              <span className={`badge health-${source.health}`}>{t(`health.${source.health}`, { defaultValue: source.health })}</span>
+              {source.lastError ? <div className="hint">{source.lastError}</div> : null}
+            </td>
+            <td>{format.dateTime(source.lastPollAt)}</td>
+            <td>{format.number(source.mentionsIngested)}</td>
+            <td className="row-actions">
+              <button type="button" className="button button-secondary" onClick={() => test.mutate(source.id)} disabled={test.isPending}>
+                {t('admin.test')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => toggle.mutate({ id: source.id, enabled: !source.enabled })}>
+                {source.enabled ? t('admin.disable') : t('admin.enable')}
+              </button>
+            </td>
+          </tr>
+        ))}
+        {sources.isError ? (
+          <tr>
+            <td colSpan={6} className="error">
+              {(sources.error as Error).message}
+            </td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
+
+function ChannelsTab() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const channels = useNotificationChannels();
+  const test = useAction((id: string) => api.post(`/api/notification-channels/${encodeURIComponent(id)}/test`), queryKeys.notificationChannels, t('admin.testSent'));
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{t('admin.tabs.channels')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('admin.name')}</th>
+          <th scope="col">{t('admin.kind')}</th>
+          <th scope="col">{t('admin.enabled')}</th>
+          <th scope="col">{t('admin.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {channels.data?.length === 0 ? (
+          <tr>
+            <td colSpan={4} className="hint">
+              {t('admin.noChannels')}
+            </td>
+          </tr>
+        ) : null}
+        {channels.data?.map((channel) => (
+          <tr key={channel.id}>
+            <td>{channel.name}</td>
+            <td>{channel.kind}</td>
+            <td>{channel.enabled ? t('common.yes') : t('common.no')}</td>
+            <td>
+              <button type="button" className="button button-secondary" onClick={() => test.mutate(channel.id)} disabled={test.isPending}>
+                {t('admin.sendTest')}
+              </button>
+            </td>
+          </tr>
+        ))}
+        {channels.isError ? (
+          <tr>
+            <td colSpan={4} className="error">
+              {(channels.error as Error).message}
+            </td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
+
+function SettingsTab() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const settings = useQuery({ queryKey: queryKeys.settings, queryFn: () => api.get<SlaPolicy>('/api/settings') });
+  const [draft, setDraft] = useState<SlaPolicy | null>(null);
+  useEffect(() => {
+    if (settings.data) setDraft(settings.data);
+  }, [settings.data]);
+  const save = useAction(
+    (value: SlaPolicy) =>
+      api.request('PUT', '/api/settings', {
+        body: {
+          slaFirstResponseMinutes: value.slaFirstResponseMinutes,
+          slaResolutionMinutes: value.slaResolutionMinutes,
+          slaDueSoonMinutes: value.slaDueSoonMinutes,
+          timeZone: value.timeZone,
+          replyPolicy: {
+            enabledWarnRules: value.replyPolicy.enabledWarnRules,
+            bannedPhrases: value.replyPolicy.bannedPhrases,
+            privateContact: value.replyPolicy.privateContact || null,
+          },
+        },
+      }),
+    queryKeys.settings,
+    t('admin.saved'),
+  );
+  if (settings.isError) return <p className="error">{(settings.error as Error).message}</p>;
+  if (!draft) return <p className="hint">{t('common.loading')}</p>;
+  const setMinutes = (kind: 'slaFirstResponseMinutes' | 'slaResolutionMinutes', severity: string, value: number) =>
+    setDraft({ ...draft, [kind]: { ...draft[kind], [severity]: value } });
+  return (
+    <form
+      className="settings-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(draft);
+      }}
+    >
+      <table className="table">
+        <caption>{t('admin.slaTargets')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('facet.severity')}</th>
+            <th scope="col">{t('sla.firstResponse')}</th>
+            <th scope="col">{t('sla.resolution')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...SEVERITIES].reverse().map((severity) => (
+            <tr key={severity}>
+              <th scope="row">{t(`severity.${severity}`)}</th>
+              {(['slaFirstResponseMinutes', 'slaResolutionMinutes'] as const).map((kind) => (
+                <td key={kind}>
+                  <label>
+                    <span className="visually-hidden">
+                      {t(kind === 'slaFirstResponseMinutes' ? 'sla.firstResponse' : 'sla.resolution')} · {t(`severity.${severity}`)}
+                    </span>
+                    <input type="number" min={1} value={draft[kind]?.[severity] ?? ''} onChange={(event) => setMinutes(kind, severity, Number(event.target.value))} />
+                  </label>{' '}
+                  {t('admin.minutes')}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <label className="field">
+        <span>{t('admin.timeZone')}</span>
+        <input value={draft.timeZone ?? ''} onChange={(event) => setDraft({ ...draft, timeZone: event.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('admin.dueSoon')}</span>
+        <input type="number" min={1} value={draft.slaDueSoonMinutes ?? ''} onChange={(event) => setDraft({ ...draft, slaDueSoonMinutes: Number(event.target.value) })} />
+      </label>
+      <fieldset className="facet">
+        <legend className="section-title">{t('admin.warnRules')}</legend>
+        <p className="hint">{t('admin.warnRulesHint')}</p>
+        {WARN_RULE_IDS.map((rule) => (
+          <label key={rule} className="facet-option">
+            <input
+              type="checkbox"
+              checked={draft.replyPolicy.enabledWarnRules.includes(rule)}
+              onChange={(event) =>
+                setDraft({
+                  ...draft,
+                  replyPolicy: {
+                    ...draft.replyPolicy,
+                    enabledWarnRules: event.target.checked ? [...draft.replyPolicy.enabledWarnRules, rule] : draft.replyPolicy.enabledWarnRules.filter((item) => item !== rule),
+                  },
+                })
+              }
+            />
+            {t(`rule.${rule}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>{t('admin.bannedPhrases')}</span>
+        <textarea
+          rows={3}
+          value={draft.replyPolicy.bannedPhrases.join('\n')}
+          onChange={(event) => setDraft({ ...draft, replyPolicy: { ...draft.replyPolicy, bannedPhrases: event.target.value.split('\n').filter((line) => line.trim()) } })}
+        />
+      </label>
+      <label className="field">
+        <span>{t('admin.privateContact')}</span>
+        <input value={draft.replyPolicy.privateContact ?? ''} onChange={(event) => setDraft({ ...draft, replyPolicy: { ...draft.replyPolicy, privateContact: event.target.value } })} />
+      </label>
+      <button type="submit" className="button" disabled={save.isPending}>
+        {t('common.save')}
+      </button>
+    </form>
+  );
+}
+
+function AuditTab() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const audit = useAudit();
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{t('admin.tabs.audit')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('admin.when')}</th>
+          <th scope="col">{t('admin.who')}</th>
+          <th scope="col">{t('admin.action')}</th>
+          <th scope="col">{t('admin.details')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {audit.data?.map((entry) => (
+          <tr key={entry.id}>
+            <td>{format.dateTime(entry.at)}</td>
+            <td>{entry.actor?.displayName ?? t('admin.system')}</td>
+            <td>
+              <code>{entry.action}</code>
+              {entry.targetType ? (
+                <span className="hint">
+                  {' '}
+                  {entry.targetType} {entry.targetId}
+                </span>
+              ) : null}
+            </td>
+            <td className="audit-details">{Object.keys(entry.details).length ? JSON.stringify(entry.details) : ''}</td>
+          </tr>
+        ))}
+        {audit.isError ? (
+          <tr>
+            <td colSpan={4} className="error">
+              {(audit.error as Error).message}
+            </td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
+
+export default function AdminPage({ tab }: { tab: string | null }) {
+  const { t } = useTranslation();
+  const current: Tab = TABS.includes(tab as Tab) ? (tab as Tab) : 'users';
+  return (
+    <section className="page" aria-labelledby="admin-title">
+      <h1 id="admin-title">{t('admin.title')}</h1>
+      <nav className="tabs" aria-label={t('admin.sections')}>
+        {TABS.map((id) => (
+          <a
+            key={id}
+            href={`/admin/${id}`}
+            className={`tab${current === id ? ' is-active' : ''}`}
+            aria-current={current === id ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(`/admin/${id}`);
+            }}
+          >
+            {t(`admin.tabs.${id}`)}
+          </a>
+        ))}
+      </nav>
+      {current === 'users' ? <UsersTab /> : null}
+      {current === 'sources' ? <SourcesTab /> : null}
+      {current === 'channels' ? <ChannelsTab /> : null}
+      {current === 'settings' ? <SettingsTab /> : null}
+      {current === 'audit' ? <AuditTab /> : null}
+    </section>
+  );
+}

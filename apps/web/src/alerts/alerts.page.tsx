@@ -1,0 +1,62 @@
+/** The alerts feed: escalating threads, incident growth, failing sources; acknowledge to take ownership. */
+import { useTranslation } from 'react-i18next';
+import { useAcknowledgeAlert, useAlerts } from '../api/queries';
+import { navigate } from '../app/router';
+import { useFormat } from '../i18n/format';
+
+export function AlertsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const alerts = useAlerts();
+  const acknowledge = useAcknowledgeAlert();
+  return (
+    <section className="page" aria-labelledby="alerts-title">
+      <h1 id="alerts-title">{t('alerts.title')}</h1>
+      {alerts.isLoading ? <p className="hint">{t('common.loading')}</p> : null}
+      {alerts.isError ? (
+        <p className="error" role="alert">
+          {t('alerts.loadFailed')} {(alerts.error as Error).message}
+        </p>
+      ) : null}
+      {alerts.data?.length === 0 ? <p className="hint">{t('alerts.none')}</p> : null}
+      <ol className="alert-list">
+        {alerts.data?.map((alert) => (
+          <li key={alert.id} className={`alert-item alert-${alert.level}${alert.acknowledgedAt ? ' is-acknowledged' : ''}`} data-alert-id={alert.id}>
+            <div className="alert-head">
+              <span className={`badge alert-level alert-level-${alert.level}`}>{t(`alertLevel.${alert.level}`, { defaultValue: alert.level })}</span>
+              <strong>{alert.title ?? t(`alertKind.${alert.kind}`, { defaultValue: alert.kind })}</strong>
+              <time dateTime={alert.alertedAt}>{format.dateTime(alert.alertedAt)}</time>
+              {alert.score !== null ? <span className="hint">{t('alerts.score', { score: format.number(Math.round(alert.score * 100) / 100) })}</span> : null}
+            </div>
+            {alert.reasons.length ? (
+              <ul className="reasons">
+                {alert.reasons.map((reason, index) => (
+                  <li key={index}>{reason}</li>
+                ))}
+              </ul>
+            ) : null}
+            <div className="alert-actions">
+              {alert.mentionId ? (
+                <button type="button" className="link-button" onClick={() => navigate(`/inbox/${encodeURIComponent(alert.mentionId ?? '')}`)}>
+                  {t('alerts.openThread')}
+                </button>
+              ) : null}
+              {alert.incidentId ? (
+                <button type="button" className="link-button" onClick={() => navigate(`/incidents/${encodeURIComponent(alert.incidentId ?? '')}`)}>
+                  {t('alerts.openIncident')}
+                </button>
+              ) : null}
+              {alert.acknowledgedAt ? (
+                <span className="hint">{t('alerts.acknowledgedBy', { name: alert.acknowledgedBy?.displayName ?? '—', time: format.dateTime(alert.acknowledgedAt) })}</span>
+              ) : (
+                <button type="button" className="button" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate(alert.id)}>
+                  {t('alerts.acknowledge')}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

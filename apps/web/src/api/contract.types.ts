@@ -1,0 +1,338 @@
+/**
+ * The HTTP contract as the web inbox reads it. The api owns the wire format; `normalise.ts` turns whatever the
+ * api sends (field names drift while it is built) into these shapes, so screens depend on one definition.
+ */
+import type { Cause, Intent, Severity, Sentiment } from '@otklik/labels';
+import type { ReplyRuleId, RuleLevel } from '@otklik/reply-rules';
+
+export type Role = 'agent' | 'lead' | 'pr' | 'admin';
+export type MentionStatus = 'new' | 'open' | 'pending' | 'resolved' | 'spam' | 'do_not_engage';
+export type Visibility = 'public' | 'private';
+export type ReplyStatus = 'pending_approval' | 'queued' | 'sent' | 'failed';
+export type ReplyVerdict = 'block' | 'warn' | 'ok';
+
+export interface Workspace {
+  id: string;
+  name: string;
+  slug: string;
+  role: Role;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: User;
+  workspace: Workspace;
+}
+
+export interface Me {
+  user: User;
+  memberships: Workspace[];
+  workspace: Workspace;
+}
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+export interface AuthorSummary {
+  id: string;
+  handle: string | null;
+  followers: number | null;
+  verified: boolean | null;
+  kind: string | null;
+}
+
+export interface MentionSummary {
+  id: string;
+  channel: string;
+  text: string;
+  lang: string | null;
+  url: string | null;
+  isPrivate: boolean;
+  publishedAt: string;
+  status: MentionStatus;
+  priority: number;
+  intent: Intent | null;
+  cause: Cause | null;
+  severity: Severity | null;
+  sentiment: Sentiment | null;
+  criticalData: boolean | null;
+  slaDueAt: string | null;
+  /** ok, due_soon, breached or met, as the api computed it when it answered. */
+  slaState: string | null;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  author: AuthorSummary;
+  claimedBy: PersonRef | null;
+  claimExpiresAt: string | null;
+  assignee: PersonRef | null;
+  incidentId: string | null;
+  campaignId: string | null;
+  threadId: string | null;
+  inReplyTo: string | null;
+}
+
+export interface MentionPage {
+  items: MentionSummary[];
+  nextCursor: string | null;
+  total: number | null;
+}
+
+/** Counts per value of each filterable dimension, for the filter sidebar. */
+export type Facets = Partial<Record<'severity' | 'cause' | 'intent' | 'channel' | 'status', Record<string, number>>>;
+
+export interface LabelExplanation {
+  /** intent, cause, severity, sentiment, pii, critical_data, incident, campaign... */
+  name: string;
+  value: string | null;
+  confidence: number | null;
+  reasons: string[];
+}
+
+/** Where a post sits relative to the open mention. */
+export type ThreadRelation = 'root' | 'parent' | 'current' | 'sibling' | 'reply';
+
+export interface ThreadPost {
+  id: string;
+  text: string;
+  author: AuthorSummary;
+  publishedAt: string;
+  relation: ThreadRelation;
+  fromBrand: boolean;
+  isCurrent: boolean;
+}
+
+/** How this customer was treated before: the context for staff_inattention (GUIDE §2). */
+export interface AuthorHistorySummary {
+  earlier: number;
+  unanswered: number;
+  answeredLate: number;
+  longestWaitSeconds: number | null;
+  cases: number;
+}
+
+export interface Note {
+  id: string;
+  body: string;
+  author: PersonRef | null;
+  mentionedUsers: PersonRef[];
+  createdAt: string;
+}
+
+export interface Reply {
+  id: string;
+  body: string;
+  visibility: Visibility;
+  status: ReplyStatus;
+  failureReason: string | null;
+  author: PersonRef | null;
+  createdAt: string;
+  sentAt: string | null;
+  platformUrl: string | null;
+  overrideReason: string | null;
+}
+
+export interface CaseInfo {
+  id: string;
+  mentionId: string | null;
+  privateChannel: string;
+  status: string;
+  ackDueAt: string | null;
+  resolutionDueAt: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface SlaClocks {
+  firstResponseDueAt: string | null;
+  firstResponseAt: string | null;
+  resolutionDueAt: string | null;
+  resolvedAt: string | null;
+}
+
+export interface MentionDetail extends MentionSummary {
+  labels: LabelExplanation[];
+  thread: ThreadPost[];
+  threadEscalation: string | null;
+  authorHistory: MentionSummary[];
+  authorCases: CaseInfo[];
+  authorSummary: AuthorHistorySummary | null;
+  incident: { id: string; title: string; status: string } | null;
+  notes: Note[];
+  replies: Reply[];
+  case: CaseInfo | null;
+  sla: SlaClocks;
+}
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface Violation {
+  rule: ReplyRuleId | string;
+  level: RuleLevel;
+  spans: TextSpan[];
+  message: string;
+}
+
+export interface ReplyCheck {
+  verdict: ReplyVerdict;
+  violations: Violation[];
+  /** The channel's reply length limit, when the check says (null: no limit known). */
+  replyMaxLength: number | null;
+}
+
+/** POST …/take-private: the case, and the public answer that points the customer to it. */
+export interface TakePrivateResult {
+  created: boolean;
+  directMessage: boolean;
+  case: CaseInfo | null;
+  publicReply: { text: string; lang: string | null } | null;
+}
+
+export interface Suggestion {
+  id: string;
+  body: string;
+  approach: string | null;
+  visibility: Visibility | null;
+}
+
+export interface Alert {
+  id: string;
+  kind: string;
+  level: string;
+  score: number | null;
+  reasons: string[];
+  title: string | null;
+  threadId: string | null;
+  incidentId: string | null;
+  mentionId: string | null;
+  alertedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: PersonRef | null;
+}
+
+export interface Incident {
+  id: string;
+  title: string;
+  status: 'investigating' | 'identified' | 'monitoring' | 'resolved' | string;
+  scope: string;
+  places: string[];
+  affectedCount: number;
+  criticalData: boolean;
+  eta: string | null;
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
+  resolvedAt: string | null;
+  mentionCount: number | null;
+}
+
+export interface IncidentDetail extends Incident {
+  timeline: { at: string; count: number }[];
+  velocityPerHour: number | null;
+  mediaEstimate: { at: string | null; hours: number | null; explanation: string | null } | null;
+  statements: { lang: string; kind: string; text: string }[];
+  mentions: MentionSummary[];
+}
+
+export interface SourceInfo {
+  id: string;
+  channel: string;
+  name: string;
+  enabled: boolean;
+  health: string;
+  lastError: string | null;
+  lastPollAt: string | null;
+  mentionsIngested: number;
+}
+
+export interface NotificationChannel {
+  id: string;
+  kind: string;
+  name: string;
+  enabled: boolean;
+}
+
+export interface WorkspaceUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface AuditEntry {
+  id: string;
+  action: string;
+  actor: PersonRef | null;
+  targetType: string | null;
+  targetId: string | null;
+  at: string;
+  details: Record<string, unknown>;
+}
+
+export interface ReplyPolicySettings {
+  enabledWarnRules: string[];
+  bannedPhrases: string[];
+  stockPhrases: string[];
+  privateContact: string | null;
+  [key: string]: unknown;
+}
+
+export interface SlaPolicy {
+  slaFirstResponseMinutes: Record<Severity, number>;
+  slaResolutionMinutes: Record<Severity, number>;
+  slaDueSoonMinutes: number;
+  timeZone: string;
+  replyPolicy: ReplyPolicySettings;
+  [key: string]: unknown;
+}
+
+/** One bucket of the dashboard series: counts per value of each dimension. */
+export interface StatsBucket {
+  at: string;
+  total: number;
+  cause: Record<string, number>;
+  severity: Record<string, number>;
+  channel: Record<string, number>;
+  intent: Record<string, number>;
+}
+
+export interface Durations {
+  count: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface Stats {
+  from: string;
+  to: string;
+  bucket: string;
+  totals: { mentions: number; answered: number; resolved: number };
+  series: StatsBucket[];
+  firstResponse: Durations;
+  resolution: Durations;
+  slaCompliance: number | null;
+  slaDue: number;
+  slaMet: number;
+  staffInattentionShare: number | null;
+  staffInattentionCount: number;
+}
+
+/** An SSE inbox event (libs/queues inbox-events.ts). */
+export interface InboxEvent {
+  type: 'mention.new' | 'mention.updated' | 'mention.claimed' | 'mention.replied' | 'alert.new' | string;
+  ids: string[];
+  at: string;
+  actor?: string | null;
+}

@@ -1,0 +1,228 @@
+/** Server state through TanStack Query: one hook per resource, one mutation per action. */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useApi } from '../app/services';
+import { filtersToQuery, type MentionFilters } from '../inbox/mention-filters';
+import type { Me, MentionDetail, MentionSummary, ReplyCheck, Visibility } from './contract.types';
+import {
+  readAlert,
+  readAudit,
+  readCheck,
+  readFacets,
+  readIncident,
+  readIncidentDetail,
+  readList,
+  readMentionDetail,
+  readMentionPage,
+  readNotificationChannel,
+  readReply,
+  readSource,
+  readStats,
+  readSuggestions,
+  readTakePrivate,
+  readUser,
+} from './normalise';
+import { queryKeys } from './query-keys';
+
+/** The api's maximum page. */
+export const PAGE_SIZE = 100;
+
+export function useMe() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.me, queryFn: () => api.get<Me>('/api/me'), staleTime: 60_000 });
+}
+
+export function useMentionList(filters: MentionFilters) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: queryKeys.mentionList(filters),
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam, signal }) =>
+      readMentionPage(await api.get('/api/mentions', { ...filtersToQuery(filters), cursor: pageParam ?? undefined, limit: PAGE_SIZE }, signal)),
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: (previous) => previous,
+    staleTime: 15_000,
+  });
+}
+
+export function useFacets(filters: MentionFilters) {
+  const api = useApi();
+  // Facets count within the view but across the facet filters, so each option shows what picking it gives.
+  const scope: MentionFilters = { ...filters, severity: [], cause: [], intent: [], channel: [], status: [] };
+  return useQuery({
+    queryKey: queryKeys.facets(scope),
+    queryFn: async ({ signal }) => readFacets(await api.get('/api/mentions/facets', filtersToQuery(scope), signal)),
+    staleTime: 30_000,
+    retry: false,
+  });
+}
+
+export function useMention(id: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.mention(id ?? ''),
+    queryFn: async ({ signal }) => readMentionDetail(await api.get(`/api/mentions/${encodeURIComponent(id ?? '')}`, undefined, signal)),
+    enabled: Boolean(id),
+  });
+}
+
+export function useSuggestions(id: string, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.suggestions(id),
+    queryFn: async ({ signal }) => readSuggestions(await api.get(`/api/mentions/${encodeURIComponent(id)}/suggestions`, undefined, signal)),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useUsers() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.users, queryFn: async ({ signal }) => readList(await api.get('/api/users', undefined, signal), readUser, 'items', 'users'), staleTime: 5 * 60_000 });
+}
+
+/** Patches one mention everywhere it is cached (list pages and detail) after an action. */
+export function patchMentionCaches(client: QueryClient, id: string, patch: Partial<MentionSummary>): void {
+  client.setQueriesData<{ pages: { items: MentionSummary[] }[]; pageParams: unknown[] }>({ queryKey: ['mentions', 'list'] }, (data) =>
+    data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === id ? { ...item, ...patch } : item)) })) } : data,
+  );
+  client.setQueryData<MentionDetail>(queryKeys.mention(id), (data) => (data ? { ...data, ...patch } : data));
+}
+
+function mentionPath(id: string, action = ''): string {
+  return `/api/mentions/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+}
+
+/** Claim, release, assign, status: each answers with the mention; the lists refresh behind it. */
+export function useMentionAction() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (action: { id: string; kind: 'claim' | 'release' } | { id: string; kind: 'assign'; userId: string | null } | { id: string; kind: 'status'; status: string }) => {
+      switch (action.kind) {
+        case 'claim':
+        case 'release':
+          return api.post<unknown>(mentionPath(action.id, action.kind));
+        case 'assign':
+          return api.post<unknown>(mentionPath(action.id, 'assign'), { userId: action.userId });
+        case 'status':
+          return api.patch<unknown>(mentionPath(action.id), { status: action.status });
+      }
+    },
+    onSuccess: (_result, action) => {
+      void client.invalidateQueries({ queryKey: queryKeys.mention(action.id) });
+      void client.invalidateQueries({ queryKey: queryKeys.mentions });
+    },
+  });
+}
+
+export function useAddNote(id: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (note: { body: string; mentionedUserIds: string[] }) => api.post(mentionPath(id, 'notes'), note),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.mention(id) }),
+  });
+}
+
+export async function checkReply(api: ReturnType<typeof useApi>, id: string, body: string, visibility: Visibility, signal?: AbortSignal): Promise<ReplyCheck> {
+  return readCheck(await api.request('POST', mentionPath(id, 'replies/check'), { body: { body, visibility }, signal }));
+}
+
+export interface SendReplyInput {
+  body: string;
+  visibility: Visibility;
+  acknowledged: string[];
+  override: { reason: string } | null;
+}
+
+export function useSendReply(id: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: SendReplyInput) =>
+      readReply(
+        await api.post(mentionPath(id, 'replies'), {
+          body: input.body,
+          visibility: input.visibility,
+          acknowledged: input.acknowledged,
+          ...(input.override ? { override: { reason: input.override.reason } } : {}),
+        }),
+      ),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.mention(id) });
+      void client.invalidateQueries({ queryKey: queryKeys.mentions });
+    },
+  });
+}
+
+export function useTakePrivate(id: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => readTakePrivate(await api.post<unknown>(mentionPath(id, 'take-private'))),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.mention(id) });
+      void client.invalidateQueries({ queryKey: queryKeys.mentions });
+    },
+  });
+}
+
+export function useAlerts() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.alerts, queryFn: async ({ signal }) => readList(await api.get('/api/alerts', { limit: 100 }, signal), readAlert, 'items', 'alerts'), staleTime: 30_000 });
+}
+
+export function useAcknowledgeAlert() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post(`/api/alerts/${encodeURIComponent(id)}/acknowledge`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.alerts }),
+  });
+}
+
+export function useIncidents() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.incidents, queryFn: async ({ signal }) => readList(await api.get('/api/incidents', undefined, signal), readIncident, 'items', 'incidents') });
+}
+
+export function useIncident(id: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.incident(id ?? ''),
+    queryFn: async ({ signal }) => readIncidentDetail(await api.get(`/api/incidents/${encodeURIComponent(id ?? '')}`, undefined, signal)),
+    enabled: Boolean(id),
+  });
+}
+
+export function useOpenFacets() {
+  const api = useApi();
+  return useQuery({ queryKey: ['mentions', 'facets', 'backlog'], queryFn: async ({ signal }) => readFacets(await api.get('/api/mentions/facets', undefined, signal)), staleTime: 30_000 });
+}
+
+export function useStats(range: { from: string; to: string; bucket: string }) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.stats(`${range.from}|${range.to}|${range.bucket}`),
+    queryFn: async ({ signal }) => readStats(await api.get('/api/stats', range, signal)),
+    staleTime: 60_000,
+  });
+}
+
+export function useSources() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.sources, queryFn: async ({ signal }) => readList(await api.get('/api/sources', undefined, signal), readSource, 'items', 'sources') });
+}
+
+export function useNotificationChannels() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.notificationChannels,
+    queryFn: async ({ signal }) => readList(await api.get('/api/notification-channels', undefined, signal), readNotificationChannel, 'items', 'channels'),
+  });
+}
+
+export function useAudit() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.audit, queryFn: async ({ signal }) => readList(await api.get('/api/audit', { limit: 200 }, signal), readAudit, 'items', 'entries') });
+}

@@ -1,0 +1,248 @@
+/**
+ * The triage inbox: views and filters, the prioritised list, and the open conversation. Live events refetch
+ * the list (throttled) while the list keeps its scroll anchor and the selection by id, so a busy stream
+ * never moves what the agent is looking at.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/api-client';
+import type { MentionSummary, Role } from '../api/contract.types';
+import { patchMentionCaches, useFacets, useIncidents, useMentionAction, useMentionList } from '../api/queries';
+import { queryKeys } from '../api/query-keys';
+import { navigate } from '../app/router';
+import { useLiveEvent, useSession } from '../app/services';
+import { Conversation, type ConversationHandle } from '../conversation/conversation.panel';
+import { useFormat } from '../i18n/format';
+import { ShortcutsDialog } from '../ui/shortcuts.dialog';
+import { useToasts } from '../ui/toasts';
+import { useNow } from '../ui/use-now.hook';
+import { InboxFilters } from './inbox-filters.component';
+import { useInboxKeys } from './inbox-keys';
+import { DEFAULT_FILTERS, VIEW_IDS, type MentionFilters } from './mention-filters';
+import { MentionList, type MentionListHandle } from './mention-list.component';
+
+const FILTERS_KEY = 'otklik.inbox.filters';
+const REFETCH_THROTTLE_MS = 1500;
+
+function loadFilters(): MentionFilters {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(FILTERS_KEY) ?? 'null') as Partial<MentionFilters> | null;
+    if (parsed && VIEW_IDS.includes(parsed.view as MentionFilters['view'])) return { ...DEFAULT_FILTERS, ...parsed, q: '' };
+  } catch {
+    // A damaged stored value only costs the saved filters.
+  }
+  return DEFAULT_FILTERS;
+}
+
+/** Drops duplicates a keyset page boundary can produce while rows move between refetches. */
+export function uniqueById(pages: { items: MentionSummary[] }[] | undefined): MentionSummary[] {
+  const seen = new Set<string>();
+  const items: MentionSummary[] = [];
+  for (const page of pages ?? []) {
+    for (const item of page.items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  return items;
+}
+
+export function InboxPage({ openId }: { openId: string | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const session = useSession();
+  const client = useQueryClient();
+  const toasts = useToasts();
+  const role: Role = session?.workspace.role ?? 'agent';
+  const userId = session?.user.id ?? null;
+  const [filters, setFilters] = useState<MentionFilters>(loadFilters);
+  const [search, setSearch] = useState(filters.q);
+  const [selectedId, setSelectedId] = useState<string | null>(openId);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const now = useNow(10_000);
+  const listRef = useRef<MentionListHandle>(null);
+  const conversationRef = useRef<ConversationHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    localStorage.setItem(FILTERS_KEY, JSON.stringify({ ...filters, q: '' }));
+  }, [filters]);
+
+  // Typing in the search box narrows the list after a pause, not on every key.
+  useEffect(() => {
+    const timer = setTimeout(() => setFilters((previous) => (previous.q === search ? previous : { ...previous, q: search })), 300);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  useEffect(() => {
+    if (openId) setSelectedId(openId);
+  }, [openId]);
+
+  const list = useMentionList(filters);
+  const facets = useFacets(filters);
+  const incidents = useIncidents();
+  const items = useMemo(() => uniqueById(list.data?.pages), [list.data]);
+  const total = list.data?.pages[0]?.total ?? null;
+
+  // Live updates: refetch at most every REFETCH_THROTTLE_MS, and the open mention when it changed.
+  const lastRefetch = useRef(0);
+  const pendingRefetch = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refetchList = useCallback(() => {
+    const wait = lastRefetch.current + REFETCH_THROTTLE_MS - Date.now();
+    if (pendingRefetch.current) return;
+    pendingRefetch.current = setTimeout(
+      () => {
+        pendingRefetch.current = null;
+        lastRefetch.current = Date.now();
+        void client.invalidateQueries({ queryKey: queryKeys.mentions });
+      },
+      Math.max(0, wait),
+    );
+  }, [client]);
+  useEffect(() => () => void (pendingRefetch.current && clearTimeout(pendingRefetch.current)), []);
+  useLiveEvent((event) => {
+    if (!event.type.startsWith('mention.')) return;
+    refetchList();
+    for (const id of event.ids) {
+      if (client.getQueryData(queryKeys.mention(id))) void client.invalidateQueries({ queryKey: queryKeys.mention(id) });
+    }
+  });
+
+  const action = useMentionAction();
+  const run = useCallback(
+    (input: Parameters<typeof action.mutate>[0]) => {
+      action.mutate(input, {
+        onError: (error) => {
+          if (error instanceof ApiError && error.status === 409) {
+            // The api names who holds the claim: problem.holder { userId, displayName, since, expiresAt }.
+            const holder = error.problem.holder as { displayName?: string | null } | undefined;
+            const name = holder?.displayName;
+            toasts.show({ tone: 'error', text: name ? t('actions.claimedByOther', { name }) : error.message });
+            void client.invalidateQueries({ queryKey: queryKeys.mention(input.id) });
+            return;
+          }
+          toasts.show({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+        },
+        onSuccess: () => {
+          if (input.kind === 'status' && input.status === 'resolved') toasts.show({ tone: 'success', text: t('actions.resolved') });
+        },
+      });
+      if (input.kind === 'status') patchMentionCaches(client, input.id, { status: input.status as MentionSummary['status'] });
+    },
+    [action, client, t, toasts],
+  );
+
+  const open = useCallback((id: string) => {
+    setSelectedId(id);
+    navigate(`/inbox/${encodeURIComponent(id)}`);
+  }, []);
+
+  const move = (step: number) => {
+    if (items.length === 0) return;
+    const index = selectedId ? items.findIndex((item) => item.id === selectedId) : -1;
+    const next = items[Math.max(0, Math.min(items.length - 1, index < 0 ? 0 : index + step))];
+    setSelectedId(next.id);
+    listRef.current?.scrollToId(next.id);
+    listRef.current?.focus();
+  };
+
+  const target = openId ?? selectedId;
+  useInboxKeys((key) => {
+    switch (key) {
+      case 'next':
+        move(1);
+        return;
+      case 'previous':
+        move(-1);
+        return;
+      case 'open':
+        if (selectedId) open(selectedId);
+        return;
+      case 'claim':
+        if (target) run({ id: target, kind: 'claim' });
+        return;
+      case 'resolve':
+        if (target) run({ id: target, kind: 'status', status: 'resolved' });
+        return;
+      case 'reply':
+        if (!openId && selectedId) open(selectedId);
+        requestAnimationFrame(() => conversationRef.current?.focusComposer());
+        return;
+      case 'note':
+        if (!openId && selectedId) open(selectedId);
+        requestAnimationFrame(() => conversationRef.current?.focusNotes());
+        return;
+      case 'search':
+        searchRef.current?.focus();
+        searchRef.current?.select();
+        return;
+      case 'help':
+        setHelpOpen(true);
+        return;
+      case 'escape':
+        if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
+          document.activeElement.blur();
+          listRef.current?.focus();
+        }
+        return false;
+    }
+  });
+
+  return (
+    <div className={`inbox${openId ? ' has-conversation' : ''}`}>
+      <InboxFilters filters={filters} facets={facets.data} incidents={incidents.data ?? []} onChange={setFilters} />
+      <section className="inbox-list-pane" aria-labelledby="inbox-title">
+        <div className="list-toolbar">
+          <h1 id="inbox-title" className="list-title">
+            {t(`view.${filters.view}`)}
+            {total !== null ? <span className="hint"> · {format.number(total)}</span> : null}
+          </h1>
+          <label className="search">
+            <span className="visually-hidden">{t('inbox.search')}</span>
+            <input ref={searchRef} type="search" value={search} placeholder={t('inbox.searchPlaceholder')} onChange={(event) => setSearch(event.target.value)} aria-keyshortcuts="/" />
+          </label>
+          <button type="button" className="icon-button" aria-label={t('shortcuts.title')} onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            ?
+          </button>
+        </div>
+        {list.isError ? (
+          <p className="error" role="alert">
+            {t('inbox.loadFailed')} {(list.error as Error).message}
+          </p>
+        ) : null}
+        <MentionList
+          ref={listRef}
+          items={items}
+          selectedId={selectedId}
+          openId={openId}
+          currentUserId={userId}
+          now={now}
+          loading={list.isFetching && (list.isLoading || list.isFetchingNextPage)}
+          hasMore={Boolean(list.hasNextPage)}
+          onLoadMore={() => void list.fetchNextPage()}
+          onSelect={setSelectedId}
+          onOpen={open}
+        />
+      </section>
+      {openId ? (
+        <Conversation
+          ref={conversationRef}
+          mentionId={openId}
+          role={role}
+          currentUserId={userId}
+          onClaim={(id) => run({ id, kind: 'claim' })}
+          onRelease={(id) => run({ id, kind: 'release' })}
+          onStatus={(id, status) => run({ id, kind: 'status', status })}
+          onAssign={(id, assignee) => run({ id, kind: 'assign', userId: assignee })}
+          onClose={() => {
+            navigate('/inbox');
+            requestAnimationFrame(() => listRef.current?.focus());
+          }}
+        />
+      ) : null}
+      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The inbox list: a listbox of fixed-height rows virtualised with TanStack Virtual, so 10,000 open mentions
+ * cost the DOM of about thirty rows. Fixed heights also make the live-update anchor exact: when rows arrive
+ * above the one at the top of the viewport, the scroll offset moves by whole rows and the view stays still.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MentionSummary } from '../api/contract.types';
+import { useFormat } from '../i18n/format';
+import { CauseBadge, ChannelBadge, IntentBadge, Reach, SeverityMark, SlaCountdown } from '../ui/label-badges';
+
+export const ROW_HEIGHT = 68;
+
+export interface MentionListHandle {
+  focus(): void;
+  scrollToId(id: string): void;
+}
+
+interface MentionListProps {
+  items: MentionSummary[];
+  selectedId: string | null;
+  openId: string | null;
+  currentUserId: string | null;
+  now: number;
+  loading: boolean;
+  hasMore: boolean;
+  onLoadMore(): void;
+  onSelect(id: string): void;
+  onOpen(id: string): void;
+}
+
+const MentionRow = memo(function MentionRow({
+  mention,
+  selected,
+  open,
+  mine,
+  now,
+  onSelect,
+  onOpen,
+}: {
+  mention: MentionSummary;
+  selected: boolean;
+  open: boolean;
+  mine: boolean;
+  now: number;
+  onSelect(id: string): void;
+  onOpen(id: string): void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const waiting = format.relative(mention.publishedAt, now);
+  return (
+    <div
+      id={`mention-row-${mention.id}`}
+      role="option"
+      aria-selected={selected}
+      data-mention-id={mention.id}
+      className={`mention-row${selected ? ' is-selected' : ''}${open ? ' is-open' : ''} severity-row-${mention.severity ?? 'unknown'} status-${mention.status}`}
+      onMouseDown={(event) => {
+        // Keep focus on the listbox (the row is not itself focusable) so j/k keep working after a click.
+        event.preventDefault();
+        onSelect(mention.id);
+      }}
+      onClick={() => onOpen(mention.id)}
+    >
+      <SeverityMark severity={mention.severity} />
+      <div className="mention-row-body">
+        <div className="mention-row-meta">
+          <ChannelBadge channel={mention.channel} isPrivate={mention.isPrivate} />
+          <span className="author-handle">{mention.author.handle ?? t('mention.unknownAuthor')}</span>
+          <Reach author={mention.author} />
+          <IntentBadge intent={mention.intent} />
+          <CauseBadge cause={mention.cause} />
+          {mention.criticalData ? <span className="badge badge-critical-data">{t('mention.criticalData')}</span> : null}
+          <span className="spacer" />
+          {mention.claimedBy ? (
+            <span className={`claim ${mine ? 'claim-mine' : ''}`} title={t('mention.claimedBy', { name: mention.claimedBy.displayName })}>
+              <span aria-hidden="true">🔒 </span>
+              {mine ? t('mention.claimedByYou') : mention.claimedBy.displayName}
+            </span>
+          ) : null}
+          {mention.status === 'resolved' ? (
+            <span className="badge badge-status">{t('status.resolved')}</span>
+          ) : (
+            <SlaCountdown dueAt={mention.slaDueAt} doneAt={mention.firstResponseAt} now={now} />
+          )}
+          <time className="waiting" dateTime={mention.publishedAt} title={format.dateTime(mention.publishedAt)}>
+            {waiting}
+          </time>
+        </div>
+        <div className="mention-row-text" lang={mention.lang ?? undefined}>
+          {mention.text}
+        </div>
+      </div>
+    </div>
+  );
+});
+
+export const MentionList = forwardRef<MentionListHandle, MentionListProps>(function MentionList(
+  { items, selectedId, openId, currentUserId, now, loading, hasMore, onLoadMore, onSelect, onOpen },
+  ref,
+) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => items[index]?.id ?? index,
+  });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => scrollRef.current?.focus(),
+      scrollToId: (id: string) => {
+        const index = items.findIndex((item) => item.id === id);
+        if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+      },
+    }),
+    [items, virtualizer],
+  );
+
+  // Scroll anchoring across live updates: remember the top row and its offset, restore them after a change.
+  const anchor = useRef<{ id: string; offset: number } | null>(null);
+  const rememberAnchor = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const index = Math.floor(element.scrollTop / ROW_HEIGHT);
+    const item = items[index];
+    anchor.current = item ? { id: item.id, offset: element.scrollTop - index * ROW_HEIGHT } : null;
+  }, [items]);
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    const saved = anchor.current;
+    if (!element || !saved || element.scrollTop === 0) return;
+    const index = items.findIndex((item) => item.id === saved.id);
+    if (index < 0) return;
+    const target = index * ROW_HEIGHT + saved.offset;
+    if (Math.abs(element.scrollTop - target) >= 1) virtualizer.scrollToOffset(target);
+  }, [items, virtualizer]);
+
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastVisible = virtualItems.length ? virtualItems[virtualItems.length - 1].index : -1;
+  useEffect(() => {
+    if (hasMore && !loading && lastVisible >= items.length - 40) onLoadMore();
+  }, [hasMore, loading, lastVisible, items.length, onLoadMore]);
+
+  return (
+    <div
+      ref={scrollRef}
+      className="mention-list"
+      data-inbox-list
+      role="listbox"
+      tabIndex={0}
+      aria-label={t('inbox.listLabel')}
+      aria-activedescendant={selectedId && items.some((item) => item.id === selectedId) ? `mention-row-${selectedId}` : undefined}
+      aria-busy={loading}
+      onScroll={rememberAnchor}
+    >
+      {items.length === 0 && !loading ? <p className="empty">{t('inbox.empty')}</p> : null}
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {virtualItems.map((row) => {
+          const mention = items[row.index];
+          if (!mention) return null;
+          return (
+            <div key={row.key} className="mention-row-slot" style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
+              <MentionRow
+                mention={mention}
+                selected={mention.id === selectedId}
+                open={mention.id === openId}
+                mine={Boolean(currentUserId && mention.claimedBy?.id === currentUserId)}
+                now={now}
+                onSelect={onSelect}
+                onOpen={onOpen}
+              />
+            </div>
+          );
+        })}
+      </div>
+      {loading && items.length > 0 ? <p className="list-footer">{t('common.loading')}</p> : null}
+    </div>
+  );
+});

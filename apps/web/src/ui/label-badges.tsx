@@ -1,0 +1,69 @@
+/** Badges for the classifier's labels and the SLA clock, shared by the list, the conversation and incidents. */
+import { useTranslation } from 'react-i18next';
+import type { MentionSummary } from '../api/contract.types';
+import { useFormat } from '../i18n/format';
+
+export function SeverityMark({ severity }: { severity: string | null }) {
+  const { t } = useTranslation();
+  const value = severity ?? 'unknown';
+  return <span className={`severity-mark severity-${value}`} role="img" aria-label={t('labels.severityNamed', { value: t(`severity.${value}`) })} />;
+}
+
+export function SeverityBadge({ severity }: { severity: string | null }) {
+  const { t } = useTranslation();
+  const value = severity ?? 'unknown';
+  return <span className={`badge badge-severity severity-${value}`}>{t(`severity.${value}`)}</span>;
+}
+
+export function CauseBadge({ cause }: { cause: string | null }) {
+  const { t } = useTranslation();
+  if (!cause) return null;
+  return (
+    <span className={`badge badge-cause cause-${cause}`} title={t(`causeHint.${cause}`, { defaultValue: '' })}>
+      {t(`cause.${cause}`, { defaultValue: cause })}
+    </span>
+  );
+}
+
+export function IntentBadge({ intent }: { intent: string | null }) {
+  const { t } = useTranslation();
+  if (!intent) return null;
+  return <span className={`badge badge-intent intent-${intent}`}>{t(`intent.${intent}`, { defaultValue: intent })}</span>;
+}
+
+export function ChannelBadge({ channel, isPrivate }: { channel: string; isPrivate?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className="badge badge-channel">
+      {t(`channel.${channel}`, { defaultValue: channel })}
+      {isPrivate ? ` · ${t('mention.private')}` : ''}
+    </span>
+  );
+}
+
+export function Reach({ author }: { author: MentionSummary['author'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (author.followers === null) return null;
+  return (
+    <span className="reach" title={t('mention.followers', { count: author.followers, formatted: format.number(author.followers) })}>
+      <span aria-hidden="true">◉ </span>
+      <span className="visually-hidden">{t('mention.reach')} </span>
+      {format.compact(author.followers)}
+      {author.verified ? <span title={t('mention.verified')}> ✓</span> : null}
+      {author.kind && author.kind !== 'person' ? <span className="author-kind"> {t(`authorKind.${author.kind}`, { defaultValue: author.kind })}</span> : null}
+    </span>
+  );
+}
+
+/** Time left to the SLA target; red and "overdue" once breached, quiet once answered. */
+export function SlaCountdown({ dueAt, doneAt, now }: { dueAt: string | null; doneAt?: string | null; now: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!dueAt) return null;
+  if (doneAt) return <span className="sla sla-done">{t('sla.met', { time: format.time(doneAt) })}</span>;
+  const left = new Date(dueAt).getTime() - now;
+  if (Number.isNaN(left)) return null;
+  if (left < 0) return <span className="sla sla-breached">{t('sla.overdue', { duration: format.duration(left) })}</span>;
+  return <span className={`sla ${left < 15 * 60_000 ? 'sla-soon' : ''}`}>{t('sla.left', { duration: format.duration(left) })}</span>;
+}
