@@ -7,13 +7,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addBusinessMinutes } from '@otklik/domain';
 import type { AuthUser } from '../auth';
+import { preparedQuery } from '../http/prepared-query';
 import { notFound } from '../http/problem';
 import { SettingsService } from '../settings/settings.service';
 import { targetMinutes } from '../settings/triage-settings';
 import { CLOSED_STATUSES, slaClock, type SlaClock } from './sla-clock';
 import { claimOf, listItem, MENTION_ROW_COLUMNS, MENTION_ROW_JOINS, type MentionListItem, type MentionRow } from './mention-views';
 
-interface DetailRow extends MentionRow {
+export interface DetailRow extends MentionRow {
   workspace_id: string;
   external_id: string;
   in_reply_to: string | null;
@@ -119,34 +120,20 @@ export const CASE_JSON = (alias: string) =>
      'openedBy', ${alias}.opened_by, 'ackDueAt', ${alias}.ack_due_at, 'resolutionDueAt', ${alias}.resolution_due_at, 'acknowledgedAt', ${alias}.acknowledged_at,
      'customerConfirmedAt', ${alias}.customer_confirmed_at, 'resolvedAt', ${alias}.resolved_at, 'createdAt', ${alias}.created_at, 'mentionId', ${alias}.mention_id::text)`;
 
-@Injectable()
-export class MentionDetailService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly settings: SettingsService,
-  ) {}
+/** The mention with author, thread, claimer, assignee, incident and campaign: $1 mention id, $2 workspace. */
+export const MAIN_SQL = `SELECT ${MENTION_ROW_COLUMNS}, m.workspace_id, m.external_id, m.in_reply_to, m.pii_spans, m.confidence, m.explain, m.classifier_version, m.stage,
+          m.ingested_at, m.reposts, m.likes, a.account_created_at, a.external_id AS author_external_id,
+          t.external_id AS thread_external_id, t.mention_count AS thread_mention_count, t.escalation_level AS thread_escalation_level,
+          t.last_activity_at AS thread_last_activity_at, au.display_name AS assignee_name,
+          (SELECT json_build_object('id', i.id, 'title', i.title, 'status', i.status, 'scope', i.scope, 'affectedCount', i.affected_count,
+                  'criticalData', i.critical_data, 'eta', i.eta) FROM incident i WHERE i.id = m.incident_id) AS incident,
+          (SELECT json_build_object('id', c.id, 'status', c.status, 'postCount', c.post_count, 'firstSeenAt', c.first_seen_at, 'lastSeenAt', c.last_seen_at)
+             FROM campaign c WHERE c.id = m.campaign_id) AS campaign
+     FROM mention m ${MENTION_ROW_JOINS} JOIN thread t ON t.id = m.thread_id LEFT JOIN app_user au ON au.id = m.assignee_id
+    WHERE m.id = $1 AND m.workspace_id = $2`;
 
-  async get(user: AuthUser, id: string): Promise<MentionDetail> {
-    const [settings, rows] = await Promise.all([
-      this.settings.get(user.workspaceId),
-      this.dataSource.query(
-        `SELECT ${MENTION_ROW_COLUMNS}, m.workspace_id, m.external_id, m.in_reply_to, m.pii_spans, m.confidence, m.explain, m.classifier_version, m.stage,
-                m.ingested_at, m.reposts, m.likes, a.account_created_at, a.external_id AS author_external_id,
-                t.external_id AS thread_external_id, t.mention_count AS thread_mention_count, t.escalation_level AS thread_escalation_level,
-                t.last_activity_at AS thread_last_activity_at, au.display_name AS assignee_name,
-                (SELECT json_build_object('id', i.id, 'title', i.title, 'status', i.status, 'scope', i.scope, 'affectedCount', i.affected_count,
-                        'criticalData', i.critical_data, 'eta', i.eta) FROM incident i WHERE i.id = m.incident_id) AS incident,
-                (SELECT json_build_object('id', c.id, 'status', c.status, 'postCount', c.post_count, 'firstSeenAt', c.first_seen_at, 'lastSeenAt', c.last_seen_at)
-                   FROM campaign c WHERE c.id = m.campaign_id) AS campaign
-           FROM mention m ${MENTION_ROW_JOINS} JOIN thread t ON t.id = m.thread_id LEFT JOIN app_user au ON au.id = m.assignee_id
-          WHERE m.id = $1 AND m.workspace_id = $2`,
-        [id, user.workspaceId],
-      ) as Promise<DetailRow[]>,
-    ]);
-    const row = rows[0];
-    if (!row) throw notFound('mention', id);
-    const [context] = (await this.dataSource.query(
-      `SELECT
+/** Thread context, author history, notes, replies and case in one statement (see contextParameters). */
+export const CONTEXT_SQL = `SELECT
          (SELECT ${POST_JSON('r', 'ra')} FROM mention r JOIN author ra ON ra.id = r.author_id
            WHERE r.thread_id = $3 ORDER BY r.published_at, r.id LIMIT 1) AS root,
          (WITH RECURSIVE chain AS (
@@ -173,7 +160,8 @@ export class MentionDetailService {
                  'answeredLate', count(*) FILTER (WHERE y.first_response_at > y.sla_due_at),
                  'longestWaitSeconds', round(max(extract(epoch FROM coalesce(y.first_response_at, now()) - y.published_at)))::bigint,
                  'medianWaitSeconds', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM coalesce(y.first_response_at, now()) - y.published_at)))::bigint,
-                 'cases', (SELECT count(*) FROM "case" yc JOIN mention ym ON ym.id = yc.mention_id WHERE ym.author_id = $7 AND yc.workspace_id = $1 AND ym.id <> $2))
+                 'cases', (SELECT count(*) FROM mention ym WHERE ym.author_id = $7 AND ym.workspace_id = $1 AND ym.id <> $2
+                              AND EXISTS (SELECT 1 FROM "case" yc WHERE yc.mention_id = ym.id)))
             FROM (SELECT h.first_response_at, h.published_at, h.sla_due_at FROM mention h
                    WHERE h.author_id = $7 AND h.workspace_id = $1 AND h.published_at < $8 AND h.id <> $2 ORDER BY h.published_at DESC LIMIT 500) y) AS history_summary,
          (SELECT json_agg(json_build_object('id', n.id, 'body', n.body, 'author', json_build_object('id', n.author_id, 'displayName', nu.display_name),
@@ -184,9 +172,27 @@ export class MentionDetailService {
                    'acknowledged', r.acknowledged, 'overrideReason', r.override_reason, 'approverId', r.approver_id, 'approvedAt', r.approved_at,
                    'idempotencyKey', r.idempotency_key, 'platformId', r.platform_id, 'sentAt', r.sent_at, 'createdAt', r.created_at) ORDER BY r.created_at, r.id)
             FROM reply r LEFT JOIN app_user ru ON ru.id = r.author_id WHERE r.mention_id = $2 AND r.workspace_id = $1) AS replies,
-         (SELECT ${CASE_JSON('k')} FROM "case" k WHERE k.mention_id = $2 AND k.workspace_id = $1 ORDER BY k.created_at DESC LIMIT 1) AS case_row`,
-      [user.workspaceId, row.id, row.thread_id, row.channel, row.in_reply_to, row.external_id, row.author_id, row.published_at],
-    )) as ContextRow[];
+         (SELECT ${CASE_JSON('k')} FROM "case" k WHERE k.mention_id = $2 AND k.workspace_id = $1 ORDER BY k.created_at DESC LIMIT 1) AS case_row`;
+
+export function contextParameters(workspaceId: string, row: Pick<DetailRow, 'id' | 'thread_id' | 'channel' | 'in_reply_to' | 'external_id' | 'author_id' | 'published_at'>): unknown[] {
+  return [workspaceId, row.id, row.thread_id, row.channel, row.in_reply_to, row.external_id, row.author_id, row.published_at];
+}
+
+@Injectable()
+export class MentionDetailService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async get(user: AuthUser, id: string): Promise<MentionDetail> {
+    const [settings, rows] = await Promise.all([
+      this.settings.get(user.workspaceId),
+      preparedQuery<DetailRow>(this.dataSource, MAIN_SQL, [id, user.workspaceId]),
+    ]);
+    const row = rows[0];
+    if (!row) throw notFound('mention', id);
+    const [context] = await preparedQuery<ContextRow>(this.dataSource, CONTEXT_SQL, contextParameters(user.workspaceId, row));
     const now = new Date();
     const item = listItem(row, now, settings.slaDueSoonMinutes);
     const calendar = { timeZone: settings.timeZone, businessHours: settings.businessHours };

@@ -1,0 +1,253 @@
+/**
+ * Inbox API speed (targets: inbox list p95 ≤ 50 ms, mention detail p95 ≤ 30 ms, 32 concurrent clients).
+ * Seeds 1,000,000 routed mentions in one workspace of a throwaway database with generate_series SQL (authors,
+ * threads with reply chains, replies, notes, cases), starts the api in-process (role api: no workers), drives
+ * it with autocannon, and prints p50/p95/p99 per scenario plus the EXPLAIN (ANALYZE, BUFFERS) plans of the
+ * list and detail statements, so the indexes used are visible.
+ */
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { createDataSource, hashPassword, runMigrations } from '@otklik/persistence';
+import { InboxService } from '../../../api/src/inbox/inbox.service';
+import { CONTEXT_SQL, contextParameters, MAIN_SQL, type DetailRow } from '../../../api/src/inbox/mention-detail.service';
+import { createApp } from '../../../api/src/main';
+import { benchDatabase } from './bench-database';
+
+const MENTIONS = Number(process.env.OTKLIK_BENCH_INBOX_MENTIONS ?? 1_000_000);
+const AUTHORS = Math.max(1, Math.round(MENTIONS / 10));
+const THREADS = Math.max(1, Math.round(MENTIONS / 5));
+const CONNECTIONS = 32;
+const DURATION_S = Number(process.env.OTKLIK_BENCH_INBOX_SECONDS ?? 15);
+const CHUNK = 250_000;
+const PASSWORD = 'bench-password-1';
+
+interface AutocannonResult {
+  requests: { average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+interface AutocannonInstance {
+  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+}
+type Autocannon = ((options: Record<string, unknown>, callback: (error: Error | null, result: AutocannonResult) => void) => AutocannonInstance) & {
+  track?: unknown;
+};
+
+// autocannon ships CommonJS without type declarations.
+const autocannon = createRequire(__filename)('autocannon') as Autocannon;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export async function seedInboxBench(url: string): Promise<{ workspaceId: string; email: string }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SET synchronous_commit = off');
+    const [workspace] = (await client.query(`INSERT INTO workspace (name, slug) VALUES ('Bench', $1) RETURNING id`, [`bench-${randomBytes(4).toString('hex')}`])).rows;
+    const workspaceId: string = workspace.id;
+    const hash = await hashPassword(PASSWORD);
+    const email = 'bench.agent@example.com';
+    const users = (
+      await client.query(
+        `INSERT INTO app_user (email, display_name, password_hash, locale)
+         SELECT CASE WHEN n = 0 THEN $1 ELSE 'agent' || n || '@example.com' END, 'Agent ' || n, $2, 'ru' FROM generate_series(0, 9) n RETURNING id`,
+        [email, hash],
+      )
+    ).rows.map((row: { id: string }) => row.id);
+    await client.query(`INSERT INTO membership (user_id, workspace_id, role) SELECT unnest($1::uuid[]), $2, 'agent'`, [users, workspaceId]);
+    await client.query(`INSERT INTO brand (workspace_id, name, aliases) VALUES ($1, 'Acme', '{acme,акме}')`, [workspaceId]);
+    const channels = `(ARRAY['vk','telegram','x','mastodon','reddit','demo'])`;
+    await client.query(
+      `INSERT INTO author (id, workspace_id, channel, external_id, handle, followers, verified, kind)
+       SELECT md5('author' || n)::uuid, $1, ${channels}[1 + n % 6], 'a' || n, 'user_' || n, (n * 7919) % 50000, n % 97 = 0,
+              CASE WHEN n % 500 = 0 THEN 'media' ELSE 'person' END
+         FROM generate_series(0, $2 - 1) n`,
+      [workspaceId, AUTHORS],
+    );
+    await client.query(
+      `INSERT INTO thread (id, workspace_id, channel, external_id, mention_count, last_activity_at)
+       SELECT md5('thread' || n)::uuid, $1, ${channels}[1 + n % 6], 't' || n, 5, now() FROM generate_series(0, $2 - 1) n`,
+      [workspaceId, THREADS],
+    );
+    const now = new Date();
+    for (let from = 1; from <= MENTIONS; from += CHUNK) {
+      const to = Math.min(MENTIONS, from + CHUNK - 1);
+      // g % THREADS picks the thread; mentions after the first of a thread answer the one before (reply chains).
+      await client.query(
+        `INSERT INTO mention (workspace_id, channel, external_id, thread_id, in_reply_to, author_id, lang, text, published_at, ingested_at,
+                              intent, cause, severity, sentiment, critical_data, confidence, explain, classifier_version,
+                              stage, status, priority, sla_due_at, first_response_at, resolved_at, assignee_id)
+         SELECT $1, ${channels}[1 + (g % $5) % 6], 'm' || g, md5('thread' || (g % $5))::uuid,
+                CASE WHEN g > $5 THEN 'm' || (g - $5) END,
+                md5('author' || ((g::bigint * 7919) % $6))::uuid,
+                CASE WHEN g % 2 = 0 THEN 'ru' ELSE 'en' END,
+                CASE WHEN g % 2 = 0
+                  THEN (ARRAY['Оплата картой не проходит уже второй день', 'Третий раз звоню в поддержку, никто не отвечает', 'Приложение вылетает при входе',
+                              'Спасибо за быструю доставку', 'Когда вернут деньги за отменённый заказ?', 'Списали дважды за одну покупку'])[1 + (g / 2) % 6]
+                  ELSE (ARRAY['Card payment keeps failing since yesterday', 'Called support three times, nobody answers', 'The app crashes on login',
+                              'Thanks for the quick delivery', 'When will I get my refund for the cancelled order?', 'I was charged twice for one order'])[1 + (g / 2) % 6]
+                END || ' #' || g,
+                $4::timestamptz - (($2 - g) * interval '2 seconds'), $4::timestamptz - (($2 - g) * interval '2 seconds'),
+                (ARRAY['problem','problem','question','praise','question','problem'])[1 + (g / 2) % 6],
+                (ARRAY['product_defect','staff_inattention','product_defect',NULL,'staff_inattention','product_defect'])[1 + (g / 2) % 6],
+                (ARRAY['low','medium','medium','high','high','critical','medium','low','high','medium'])[1 + (g * 31) % 10],
+                CASE WHEN (g / 2) % 6 = 3 THEN 'positive' ELSE 'negative' END, false, '{"intent": 0.8}'::jsonb, '{"intent": ["bench"]}'::jsonb, 'bench',
+                'routed',
+                h.status,
+                (ARRAY[0,1,1,2,2,3,1,0,2,1])[1 + (g * 31) % 10] * 1000 + (g * 37) % 300,
+                $4::timestamptz - (($2 - g) * interval '2 seconds') + interval '60 minutes',
+                CASE WHEN h.status IN ('resolved', 'open', 'pending') THEN $4::timestamptz - (($2 - g) * interval '2 seconds') + (g % 240) * interval '1 minute' END,
+                CASE WHEN h.status = 'resolved' THEN $4::timestamptz - (($2 - g) * interval '2 seconds') + (g % 2880) * interval '1 minute' END,
+                CASE WHEN g % 10 < 3 THEN ($7::uuid[])[1 + g % 10] END
+           FROM generate_series($3::int, $8::int) g
+           CROSS JOIN LATERAL (SELECT CASE WHEN (g::bigint * 2654435761) % 100 < 85 THEN 'resolved' WHEN (g::bigint * 2654435761) % 100 < 90 THEN 'new'
+                                           WHEN (g::bigint * 2654435761) % 100 < 95 THEN 'open' WHEN (g::bigint * 2654435761) % 100 < 98 THEN 'pending'
+                                           WHEN (g::bigint * 2654435761) % 100 < 99 THEN 'spam' ELSE 'do_not_engage' END AS status) h`,
+        [workspaceId, MENTIONS, from, now, THREADS, AUTHORS, users, to],
+      );
+      process.stderr.write(`bench: inbox: ${to.toLocaleString('en')} mentions seeded\n`);
+    }
+    await client.query(
+      `INSERT INTO reply (workspace_id, mention_id, author_id, visibility, body, status, idempotency_key, created_at, sent_at)
+       SELECT $1, m.id, $2, 'public', 'Thank you for writing to us, we have checked your order and will come back today.', 'sent', 'bench:' || m.id,
+              m.published_at + interval '20 minutes', m.published_at + interval '21 minutes'
+         FROM mention m WHERE m.workspace_id = $1 AND m.id % 20 = 0`,
+      [workspaceId, users[1]],
+    );
+    await client.query(
+      `INSERT INTO note (workspace_id, mention_id, author_id, body) SELECT $1, m.id, $2, 'Hand-over: checked the order history' FROM mention m WHERE m.workspace_id = $1 AND m.id % 50 = 0`,
+      [workspaceId, users[2]],
+    );
+    await client.query(
+      `INSERT INTO "case" (workspace_id, mention_id, private_channel, opened_by, ack_due_at, resolution_due_at, acknowledged_at)
+       SELECT $1, m.id, m.channel, $2, m.published_at + interval '1 hour', m.published_at + interval '1 day', m.first_response_at
+         FROM mention m WHERE m.workspace_id = $1 AND m.id % 100 = 0`,
+      [workspaceId, users[3]],
+    );
+    await client.query('VACUUM ANALYZE');
+    return { workspaceId, email };
+  } finally {
+    await client.end();
+  }
+}
+
+interface Scenario {
+  name: string;
+  paths: string[];
+  connections?: number;
+}
+
+async function drive(baseUrl: string, token: string, scenario: Scenario): Promise<string> {
+  const latencies: number[] = [];
+  const started = Date.now();
+  const result = await new Promise<AutocannonResult>((resolve, reject) => {
+    let next = 0;
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections: scenario.connections ?? CONNECTIONS,
+        duration: DURATION_S,
+        headers: { authorization: `Bearer ${token}` },
+        requests: [
+          {
+            setupRequest: (request: Record<string, unknown>) => {
+              const path = scenario.paths[next % scenario.paths.length]!;
+              next += 1;
+              return { ...request, method: 'GET', path };
+            },
+          },
+        ],
+      },
+      (error, output) => (error ? reject(error) : resolve(output)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  const seconds = (Date.now() - started) / 1000;
+  const fmt = (value: number) => `${value.toFixed(1)} ms`;
+  return `${scenario.name.padEnd(34)} p50 ${fmt(percentile(latencies, 50)).padStart(9)}  p95 ${fmt(percentile(latencies, 95)).padStart(9)}  p99 ${fmt(
+    percentile(latencies, 99),
+  ).padStart(9)}  ${(latencies.length / seconds).toFixed(0).padStart(6)} req/s  (${scenario.connections ?? CONNECTIONS} clients, ${latencies.length} requests, non-2xx ${result.non2xx}, errors ${result.errors + result.timeouts})`;
+}
+
+async function explain(client: Client, title: string, sql: string, values: unknown[], filter?: (line: string) => boolean): Promise<string[]> {
+  const rows = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values)).rows as { 'QUERY PLAN': string }[];
+  const lines = rows.map((row) => row['QUERY PLAN']).filter((line) => !filter || filter(line));
+  return [``, `EXPLAIN (ANALYZE, BUFFERS) ${title}:`, ...lines.map((line) => `  ${line}`)];
+}
+
+export async function benchInbox(): Promise<string[]> {
+  const bench = await benchDatabase({ role: 'api', workerQueues: [], logLevel: 'warn', demo: false, queuePrefix: `bench-inbox-${randomBytes(3).toString('hex')}` });
+  const lines: string[] = [];
+  try {
+    const migrator = createDataSource(bench.url, { poolSize: 2 });
+    await migrator.initialize();
+    await runMigrations(migrator);
+    await migrator.destroy();
+    const seedStarted = Date.now();
+    const { workspaceId, email } = await seedInboxBench(bench.url);
+    lines.push(`seeded ${MENTIONS.toLocaleString('en')} routed mentions (${AUTHORS.toLocaleString('en')} authors, ${THREADS.toLocaleString('en')} threads) in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+    const app = await createApp(bench.runtime);
+    await app.listen(0, '127.0.0.1');
+    const client = new Client({ connectionString: bench.url });
+    await client.connect();
+    try {
+      const port = (app.getHttpServer().address() as AddressInfo).port;
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const headers = { authorization: `Bearer ${accessToken}` };
+      const counts = (await client.query(`SELECT status, count(*)::int AS n FROM mention WHERE workspace_id = $1 GROUP BY status ORDER BY status`, [workspaceId])).rows as { status: string; n: number }[];
+      lines.push(`statuses: ${counts.map((row) => `${row.status} ${row.n.toLocaleString('en')}`).join(', ')}`);
+
+      // A cursor 20 pages deep, to show keyset pagination does not slow down with depth.
+      let cursor: string | null = null;
+      for (let page = 0; page < 20; page += 1) {
+        const response = await fetch(`${baseUrl}/api/mentions?limit=50${cursor ? `&cursor=${cursor}` : ''}`, { headers });
+        cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
+      }
+      const sample = (
+        await client.query(`SELECT id::text FROM mention WHERE workspace_id = $1 AND status IN ('new', 'open', 'pending') ORDER BY md5(id::text) LIMIT 2000`, [workspaceId])
+      ).rows.map((row: { id: string }) => row.id);
+      const scenarios: Scenario[] = [
+        { name: 'inbox list (first page, 50)', paths: ['/api/mentions?limit=50'] },
+        { name: 'inbox list (page 21, keyset)', paths: [`/api/mentions?limit=50&cursor=${cursor}`] },
+        { name: 'inbox list (severity+channel)', paths: ['/api/mentions?limit=50&severity=high,critical&channel=vk,telegram'] },
+        { name: 'inbox list (assignee=me)', paths: ['/api/mentions?limit=50&assignee=me'] },
+        { name: 'inbox list (text search ru/en)', paths: ['/api/mentions?limit=50&q=оплата', '/api/mentions?limit=50&q=refund'] },
+        { name: 'mention detail (random ids)', paths: sample.map((id) => `/api/mentions/${id}`) },
+        { name: 'facets (default view)', paths: ['/api/mentions/facets'], connections: 4 },
+      ];
+      for (const scenario of scenarios) lines.push(await drive(baseUrl, accessToken, scenario));
+      lines.push(`targets: inbox list p95 ≤ 50 ms, detail p95 ≤ 30 ms`);
+
+      const inbox = app.get(InboxService);
+      const context = { workspaceId, userId: '00000000-0000-0000-0000-000000000000', dueSoonMinutes: 30 };
+      const list = inbox.listStatement({ limit: 50 }, context);
+      lines.push(...(await explain(client, 'inbox list, first page', list.sql, list.values)));
+      const deep = inbox.listStatement({ limit: 50, cursor: cursor ?? undefined }, context);
+      lines.push(...(await explain(client, 'inbox list, page 21 (cursor)', deep.sql, deep.values, process.env.OTKLIK_BENCH_FULL_PLANS ? undefined : (line) => /Scan|Execution Time|Limit|Index Cond|Rows Removed/.test(line))));
+      const id = sample[0]!;
+      lines.push(...(await explain(client, `mention detail, mention ${id}`, MAIN_SQL, [id, workspaceId])));
+      const [row] = (await client.query(MAIN_SQL, [id, workspaceId])).rows as DetailRow[];
+      lines.push(
+        ...(await explain(client, 'mention detail, context (thread, author history, notes, replies, case): scan nodes', CONTEXT_SQL, contextParameters(workspaceId, row!), process.env.OTKLIK_BENCH_FULL_PLANS ? undefined : (line) =>
+          /Scan|Execution Time|Planning Time/.test(line),
+        )),
+      );
+    } finally {
+      await client.end();
+      await app.close();
+    }
+  } finally {
+    await bench.drop();
+  }
+  return lines;
+}
