@@ -59,8 +59,22 @@ describe('inbox', () => {
       const response = await harness.http.get('/api/mentions').set(bearer(tokens.anna!)).expect(200);
       expect(response.body.items.map((item: { id: string }) => item.id)).toEqual([ids.high2, ids.high1, ids.mid, ids.dueSoon, ids.low]);
       expect(response.body.nextCursor).toBeNull();
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.headers.etag).toBeUndefined();
       const item = response.body.items.find((entry: { id: string }) => entry.id === ids.mid);
       expect(item).toMatchObject({ status: 'new', labels: { severity: 'high' }, sla: { state: 'breached' } });
+      // The list builds its items in SQL, the detail in TypeScript: both must tell the same clock.
+      for (const listed of response.body.items) {
+        const detail = await harness.http.get(`/api/mentions/${listed.id}`).set(bearer(tokens.anna!)).expect(200);
+        expect({ id: listed.id, state: listed.sla.state, dueAt: listed.sla.dueAt, publishedAt: listed.publishedAt, claim: listed.claim }).toEqual({
+          id: detail.body.id,
+          state: detail.body.sla.state,
+          dueAt: detail.body.sla.dueAt,
+          publishedAt: detail.body.publishedAt,
+          claim: detail.body.claim,
+        });
+        expect(Math.abs(listed.sla.remainingSeconds - detail.body.sla.remainingSeconds)).toBeLessThanOrEqual(2);
+      }
     });
 
     it('pages with an opaque cursor without gaps or repeats', async () => {

@@ -13,14 +13,11 @@ import type { MentionFiltersQuery } from './list-mentions.dto';
 export const DEFAULT_STATUSES = ['new', 'open', 'pending'];
 export const CLOSED_STATUS_SQL = `('resolved', 'spam', 'do_not_engage')`;
 
+/** The last row of a page: [priority, published_at with microseconds, id], as JSON, base64url (built in SQL). */
 export interface InboxCursor {
   priority: number;
   publishedAt: string;
   id: string;
-}
-
-export function encodeCursor(cursor: InboxCursor): string {
-  return Buffer.from(JSON.stringify([cursor.priority, cursor.publishedAt, cursor.id])).toString('base64url');
 }
 
 export function decodeCursor(value: string): InboxCursor {

@@ -7,7 +7,6 @@ import {
   commonConditions,
   decodeCursor,
   dimensionConditions,
-  encodeCursor,
   listIdsSql,
   SqlParams,
   slaCondition,
@@ -16,7 +15,13 @@ import {
   type FilterContext,
 } from './inbox-query';
 import type { ListMentionsQuery, MentionFiltersQuery } from './list-mentions.dto';
-import { listItem, MENTION_ROW_COLUMNS, MENTION_ROW_JOINS, type MentionListItem, type MentionRow } from './mention-views';
+import { MENTION_ROW_JOINS, mentionItemJsonSql, type MentionListItem } from './mention-views';
+
+/** The page as the API sends it: `items` is already JSON text (built by PostgreSQL). */
+export interface MentionPageJson {
+  itemsJson: string;
+  nextCursor: string | null;
+}
 
 export interface MentionPage {
   items: MentionListItem[];
@@ -37,33 +42,38 @@ export class InboxService {
     return { workspaceId: user.workspaceId, userId: user.userId, dueSoonMinutes: settings.slaDueSoonMinutes };
   }
 
-  /** The list statement (also what `npm run bench` EXPLAINs): the ordered page of ids by index scans, then its rows. */
+  /** The list statement (also what `npm run bench` EXPLAINs): the ordered page of ids by index scans, then the page as JSON. */
   listStatement(query: ListMentionsQuery, context: FilterContext): { sql: string; values: unknown[]; limit: number } {
     const limit = query.limit ?? 50;
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     const ids = listIdsSql(query, context, limit, cursor);
+    const values = [...ids.values, limit, context.dueSoonMinutes];
+    const limitParam = `$${values.length - 1}`;
+    const dueSoonParam = `$${values.length}`;
     return {
-      sql: `WITH page AS MATERIALIZED (${ids.sql})
-       SELECT ${MENTION_ROW_COLUMNS} FROM page JOIN mention m ON m.id = page.id ${MENTION_ROW_JOINS}
-        ORDER BY page.priority DESC, page.published_at, page.id`,
-      values: ids.values,
+      sql: `WITH page AS MATERIALIZED (${ids.sql}),
+        numbered AS (SELECT id, priority, published_at, row_number() OVER (ORDER BY priority DESC, published_at, id) AS n FROM page)
+        SELECT (SELECT count(*) FROM numbered)::int AS fetched,
+               (SELECT json_build_array(priority, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), id::text)::text
+                  FROM numbered WHERE n = ${limitParam}) AS last,
+               coalesce((SELECT json_agg(${mentionItemJsonSql(dueSoonParam)} ORDER BY numbered.n)
+                           FROM numbered JOIN mention m ON m.id = numbered.id ${MENTION_ROW_JOINS} WHERE numbered.n <= ${limitParam}), '[]')::text AS items`,
+      values,
       limit,
     };
   }
 
-  async list(user: AuthUser, query: ListMentionsQuery): Promise<MentionPage> {
+  /** One page, with the items as JSON text ready to send; nextCursor when more follow. */
+  async listJson(user: AuthUser, query: ListMentionsQuery): Promise<MentionPageJson> {
     const context = await this.context(user);
     const { sql, values, limit } = this.listStatement(query, context);
-    const rows = await preparedQuery<MentionRow>(this.dataSource, sql, values);
-    const now = new Date();
-    const more = rows.length > limit;
-    const pageRows = more ? rows.slice(0, limit) : rows;
-    const last = pageRows.at(-1);
-    return {
-      items: pageRows.map((row) => listItem(row, now, context.dueSoonMinutes)),
-      nextCursor:
-        more && last ? encodeCursor({ priority: last.priority, publishedAt: last.published_at.toISOString(), id: last.id }) : null,
-    };
+    const [row] = await preparedQuery<{ fetched: number; last: string | null; items: string }>(this.dataSource, sql, values);
+    return { itemsJson: row!.items, nextCursor: row!.fetched > limit && row!.last ? Buffer.from(row!.last).toString('base64url') : null };
+  }
+
+  async list(user: AuthUser, query: ListMentionsQuery): Promise<MentionPage> {
+    const page = await this.listJson(user, query);
+    return { items: JSON.parse(page.itemsJson) as MentionListItem[], nextCursor: page.nextCursor };
   }
 
   /**

@@ -132,51 +132,53 @@ export const MAIN_SQL = `SELECT ${MENTION_ROW_COLUMNS}, m.workspace_id, m.extern
      FROM mention m ${MENTION_ROW_JOINS} JOIN thread t ON t.id = m.thread_id LEFT JOIN app_user au ON au.id = m.assignee_id
     WHERE m.id = $1 AND m.workspace_id = $2`;
 
-/** Thread context, author history, notes, replies and case in one statement (see contextParameters). */
-export const CONTEXT_SQL = `SELECT
+/**
+ * Everything in one round trip: the mention (m0), its reply chain upwards (chain), then the thread context,
+ * the author's history, notes, replies and case as JSON sub-selects over m0. $1 mention id, $2 workspace.
+ */
+export const DETAIL_SQL = `WITH RECURSIVE m0 AS MATERIALIZED (${MAIN_SQL}),
+  chain AS (
+    SELECT p.id, p.in_reply_to, 1 AS depth FROM m0 JOIN mention p ON p.workspace_id = m0.workspace_id AND p.channel = m0.channel AND p.external_id = m0.in_reply_to
+    UNION ALL
+    SELECT p.id, p.in_reply_to, chain.depth + 1 FROM chain JOIN mention p ON p.workspace_id = $2 AND p.channel = (SELECT channel FROM m0) AND p.external_id = chain.in_reply_to
+     WHERE chain.depth < 20)
+  SELECT m0.*,
          (SELECT ${POST_JSON('r', 'ra')} FROM mention r JOIN author ra ON ra.id = r.author_id
-           WHERE r.thread_id = $3 ORDER BY r.published_at, r.id LIMIT 1) AS root,
-         (WITH RECURSIVE chain AS (
-            SELECT p.id, p.in_reply_to, 1 AS depth FROM mention p WHERE p.workspace_id = $1 AND p.channel = $4 AND p.external_id = $5
-            UNION ALL
-            SELECT p.id, p.in_reply_to, chain.depth + 1 FROM chain JOIN mention p ON p.workspace_id = $1 AND p.channel = $4 AND p.external_id = chain.in_reply_to
-             WHERE chain.depth < 20)
-          SELECT json_agg(${POST_JSON('p', 'pa')} ORDER BY chain.depth DESC) FROM chain JOIN mention p ON p.id = chain.id JOIN author pa ON pa.id = p.author_id) AS parents,
+           WHERE r.thread_id = m0.thread_id ORDER BY r.published_at, r.id LIMIT 1) AS root,
+         (SELECT json_agg(${POST_JSON('p', 'pa')} ORDER BY chain.depth DESC) FROM chain JOIN mention p ON p.id = chain.id JOIN author pa ON pa.id = p.author_id) AS parents,
          (SELECT json_agg(x.post ORDER BY x.published_at) FROM (
             SELECT ${POST_JSON('s', 'sa')} AS post, s.published_at FROM mention s JOIN author sa ON sa.id = s.author_id
-             WHERE s.thread_id = $3 AND s.in_reply_to = $5 AND s.id <> $2 ORDER BY s.published_at LIMIT 20) x) AS siblings,
+             WHERE s.thread_id = m0.thread_id AND s.in_reply_to = m0.in_reply_to AND s.id <> m0.id ORDER BY s.published_at LIMIT 20) x) AS siblings,
          (SELECT json_agg(x.post ORDER BY x.published_at) FROM (
             SELECT ${POST_JSON('c', 'ca')} AS post, c.published_at FROM mention c JOIN author ca ON ca.id = c.author_id
-             WHERE c.thread_id = $3 AND c.in_reply_to = $6 ORDER BY c.published_at LIMIT 20) x) AS children,
+             WHERE c.thread_id = m0.thread_id AND c.in_reply_to = m0.external_id ORDER BY c.published_at LIMIT 20) x) AS children,
          (SELECT json_agg(x.item ORDER BY x.published_at DESC) FROM (
             SELECT h.published_at, json_build_object('id', h.id::text, 'channel', h.channel, 'text', left(h.text, 280), 'publishedAt', h.published_at,
                      'status', h.status, 'cause', h.cause, 'severity', h.severity, 'intent', h.intent, 'firstResponseAt', h.first_response_at,
                      'answered', h.first_response_at IS NOT NULL,
                      'waitedSeconds', round(extract(epoch FROM coalesce(h.first_response_at, now()) - h.published_at))::bigint,
                      'case', (SELECT ${CASE_JSON('hc')} FROM "case" hc WHERE hc.mention_id = h.id ORDER BY hc.created_at DESC LIMIT 1)) AS item
-              FROM mention h WHERE h.author_id = $7 AND h.workspace_id = $1 AND h.published_at < $8 AND h.id <> $2
+              FROM mention h WHERE h.author_id = m0.author_id AND h.workspace_id = m0.workspace_id AND h.published_at < m0.published_at AND h.id <> m0.id
              ORDER BY h.published_at DESC LIMIT 20) x) AS history,
          (SELECT json_build_object('earlier', count(*), 'unanswered', count(*) FILTER (WHERE y.first_response_at IS NULL),
                  'answeredLate', count(*) FILTER (WHERE y.first_response_at > y.sla_due_at),
                  'longestWaitSeconds', round(max(extract(epoch FROM coalesce(y.first_response_at, now()) - y.published_at)))::bigint,
                  'medianWaitSeconds', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM coalesce(y.first_response_at, now()) - y.published_at)))::bigint,
-                 'cases', (SELECT count(*) FROM mention ym WHERE ym.author_id = $7 AND ym.workspace_id = $1 AND ym.id <> $2
+                 'cases', (SELECT count(*) FROM mention ym WHERE ym.author_id = m0.author_id AND ym.workspace_id = m0.workspace_id AND ym.id <> m0.id
                               AND EXISTS (SELECT 1 FROM "case" yc WHERE yc.mention_id = ym.id)))
             FROM (SELECT h.first_response_at, h.published_at, h.sla_due_at FROM mention h
-                   WHERE h.author_id = $7 AND h.workspace_id = $1 AND h.published_at < $8 AND h.id <> $2 ORDER BY h.published_at DESC LIMIT 500) y) AS history_summary,
+                   WHERE h.author_id = m0.author_id AND h.workspace_id = m0.workspace_id AND h.published_at < m0.published_at AND h.id <> m0.id ORDER BY h.published_at DESC LIMIT 500) y) AS history_summary,
          (SELECT json_agg(json_build_object('id', n.id, 'body', n.body, 'author', json_build_object('id', n.author_id, 'displayName', nu.display_name),
                    'mentionedUserIds', n.mentioned_user_ids, 'createdAt', n.created_at) ORDER BY n.created_at, n.id)
-            FROM note n JOIN app_user nu ON nu.id = n.author_id WHERE n.mention_id = $2 AND n.workspace_id = $1) AS notes,
+            FROM note n JOIN app_user nu ON nu.id = n.author_id WHERE n.mention_id = m0.id AND n.workspace_id = m0.workspace_id) AS notes,
          (SELECT json_agg(json_build_object('id', r.id, 'visibility', r.visibility, 'body', r.body, 'status', r.status, 'failureReason', r.failure_reason,
                    'caseId', r.case_id, 'author', json_build_object('id', r.author_id, 'displayName', ru.display_name), 'violations', r.violations,
                    'acknowledged', r.acknowledged, 'overrideReason', r.override_reason, 'approverId', r.approver_id, 'approvedAt', r.approved_at,
                    'idempotencyKey', r.idempotency_key, 'platformId', r.platform_id, 'sentAt', r.sent_at, 'createdAt', r.created_at) ORDER BY r.created_at, r.id)
-            FROM reply r LEFT JOIN app_user ru ON ru.id = r.author_id WHERE r.mention_id = $2 AND r.workspace_id = $1) AS replies,
-         (SELECT ${CASE_JSON('k')} FROM "case" k WHERE k.mention_id = $2 AND k.workspace_id = $1 ORDER BY k.created_at DESC LIMIT 1) AS case_row`;
+            FROM reply r LEFT JOIN app_user ru ON ru.id = r.author_id WHERE r.mention_id = m0.id AND r.workspace_id = m0.workspace_id) AS replies,
+         (SELECT ${CASE_JSON('k')} FROM "case" k WHERE k.mention_id = m0.id AND k.workspace_id = m0.workspace_id ORDER BY k.created_at DESC LIMIT 1) AS case_row
+    FROM m0`;
 
-export function contextParameters(workspaceId: string, row: Pick<DetailRow, 'id' | 'thread_id' | 'channel' | 'in_reply_to' | 'external_id' | 'author_id' | 'published_at'>): unknown[] {
-  return [workspaceId, row.id, row.thread_id, row.channel, row.in_reply_to, row.external_id, row.author_id, row.published_at];
-}
 
 @Injectable()
 export class MentionDetailService {
@@ -186,13 +188,10 @@ export class MentionDetailService {
   ) {}
 
   async get(user: AuthUser, id: string): Promise<MentionDetail> {
-    const [settings, rows] = await Promise.all([
-      this.settings.get(user.workspaceId),
-      preparedQuery<DetailRow>(this.dataSource, MAIN_SQL, [id, user.workspaceId]),
-    ]);
+    const [settings, rows] = await Promise.all([this.settings.get(user.workspaceId), preparedQuery<DetailRow & ContextRow>(this.dataSource, DETAIL_SQL, [id, user.workspaceId])]);
     const row = rows[0];
     if (!row) throw notFound('mention', id);
-    const [context] = await preparedQuery<ContextRow>(this.dataSource, CONTEXT_SQL, contextParameters(user.workspaceId, row));
+    const context = row;
     const now = new Date();
     const item = listItem(row, now, settings.slaDueSoonMinutes);
     const calendar = { timeZone: settings.timeZone, businessHours: settings.businessHours };

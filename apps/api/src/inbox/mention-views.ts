@@ -128,3 +128,42 @@ export function listItem(row: MentionRow, now: Date, dueSoonMinutes: number): Me
     sla: slaClock(row.sla_due_at, row.first_response_at, now, dueSoonMinutes, CLOSED_STATUSES.has(row.status)),
   };
 }
+
+/** A timestamp as the API writes it (ISO 8601, UTC, milliseconds), formatted by PostgreSQL. */
+export function isoSql(expression: string): string {
+  return `to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/**
+ * The list item (MentionListItem) built by PostgreSQL as JSON, over `m` (mention), `a` (author) and `cu`
+ * (claimer): the inbox list passes the page through as text instead of parsing rows and re-serialising them
+ * in Node, which was most of a request's cost. The SLA state repeats slaClock() (sla-clock.ts); the e2e tests
+ * compare the list's clock with the detail's for the same mentions.
+ */
+export function mentionItemJsonSql(dueSoonParam: string): string {
+  const closed = `m.status IN ('resolved', 'spam', 'do_not_engage')`;
+  const live = `m.claimed_by IS NOT NULL AND m.claim_expires_at > now()`;
+  return `json_build_object(
+    'id', m.id::text, 'channel', m.channel, 'lang', m.lang, 'text', m.text, 'url', m.url, 'isPrivate', m.is_private,
+    'publishedAt', ${isoSql('m.published_at')},
+    'waitingSeconds', greatest(0, round(extract(epoch FROM coalesce(m.first_response_at, now()) - m.published_at)))::bigint,
+    'status', m.status, 'priority', m.priority,
+    'labels', json_build_object('intent', m.intent, 'cause', m.cause, 'severity', m.severity, 'sentiment', m.sentiment,
+                                'pii', coalesce(to_json(m.pii), '[]'::json), 'criticalData', m.critical_data),
+    'author', json_build_object('id', a.id, 'handle', a.handle, 'followers', a.followers, 'verified', a.verified, 'kind', a.kind),
+    'brandId', m.brand_id, 'threadId', m.thread_id, 'incidentId', m.incident_id, 'campaignId', m.campaign_id, 'assigneeId', m.assignee_id,
+    'claim', CASE WHEN ${live} THEN json_build_object('userId', m.claimed_by, 'displayName', cu.display_name,
+                                                      'claimedAt', ${isoSql('coalesce(m.claimed_at, m.claim_expires_at)')}, 'expiresAt', ${isoSql('m.claim_expires_at')}) END,
+    'snoozedUntil', ${isoSql('m.snoozed_until')}, 'firstResponseAt', ${isoSql('m.first_response_at')},
+    'sla', json_build_object(
+      'dueAt', ${isoSql('m.sla_due_at')}, 'doneAt', ${isoSql('m.first_response_at')},
+      'state', CASE
+        WHEN m.sla_due_at IS NULL THEN CASE WHEN m.first_response_at IS NOT NULL THEN 'met' ELSE 'ok' END
+        WHEN m.first_response_at IS NOT NULL THEN CASE WHEN m.first_response_at <= m.sla_due_at THEN 'met' ELSE 'breached' END
+        WHEN ${closed} THEN 'ok'
+        WHEN m.sla_due_at <= now() THEN 'breached'
+        WHEN m.sla_due_at < now() + make_interval(mins => ${dueSoonParam}) THEN 'due_soon'
+        ELSE 'ok' END,
+      'remainingSeconds', CASE WHEN m.sla_due_at IS NOT NULL AND m.first_response_at IS NULL AND NOT (${closed})
+                               THEN round(extract(epoch FROM m.sla_due_at - now()))::bigint END))`;
+}

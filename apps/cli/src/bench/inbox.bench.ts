@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { createDataSource, hashPassword, runMigrations } from '@otklik/persistence';
 import { InboxService } from '../../../api/src/inbox/inbox.service';
-import { CONTEXT_SQL, contextParameters, MAIN_SQL, type DetailRow } from '../../../api/src/inbox/mention-detail.service';
+import { DETAIL_SQL } from '../../../api/src/inbox/mention-detail.service';
 import { createApp } from '../../../api/src/main';
 import { benchDatabase } from './bench-database';
 
@@ -235,13 +235,7 @@ export async function benchInbox(): Promise<string[]> {
       const deep = inbox.listStatement({ limit: 50, cursor: cursor ?? undefined }, context);
       lines.push(...(await explain(client, 'inbox list, page 21 (cursor)', deep.sql, deep.values, process.env.OTKLIK_BENCH_FULL_PLANS ? undefined : (line) => /Scan|Execution Time|Limit|Index Cond|Rows Removed/.test(line))));
       const id = sample[0]!;
-      lines.push(...(await explain(client, `mention detail, mention ${id}`, MAIN_SQL, [id, workspaceId])));
-      const [row] = (await client.query(MAIN_SQL, [id, workspaceId])).rows as DetailRow[];
-      lines.push(
-        ...(await explain(client, 'mention detail, context (thread, author history, notes, replies, case): scan nodes', CONTEXT_SQL, contextParameters(workspaceId, row!), process.env.OTKLIK_BENCH_FULL_PLANS ? undefined : (line) =>
-          /Scan|Execution Time|Planning Time/.test(line),
-        )),
-      );
+      lines.push(...(await explain(client, `mention detail, mention ${id} (one statement: mention, thread, author history, notes, replies, case)`, DETAIL_SQL, [id, workspaceId])));
     } finally {
       await client.end();
       await app.close();
