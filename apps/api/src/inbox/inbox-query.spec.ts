@@ -1,0 +1,28 @@
+import { decodeCursor, listIdsSql, searchQuery, statusesOf } from './inbox-query';
+
+const context = { workspaceId: 'w', userId: 'u', dueSoonMinutes: 30 };
+
+describe('inbox query', () => {
+  it('turns words of either language into a prefix tsquery, ignoring punctuation', () => {
+    expect(searchQuery('Оплата, КАРТОЙ!')).toBe('оплата:* & картой:*');
+    expect(searchQuery("can't pay")).toBe('can:* & t:* & pay:*');
+    expect(searchQuery('!!! ...')).toBeNull();
+  });
+
+  it('decodes the cursors it builds and names the field for anything else', () => {
+    const cursor = Buffer.from(JSON.stringify([2300, '2026-03-01T08:00:00.123456Z', '42'])).toString('base64url');
+    expect(decodeCursor(cursor)).toEqual({ priority: 2300, publishedAt: '2026-03-01T08:00:00.123456Z', id: '42' });
+    for (const bad of ['x', Buffer.from('[1,2,3]').toString('base64url'), Buffer.from('[1,"not a date","4"]').toString('base64url')]) {
+      expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ problem: expect.objectContaining({ errors: [{ field: 'cursor', reason: expect.any(String) }] }) }));
+    }
+  });
+
+  it('defaults to the open work and scans one index range per status', () => {
+    expect(statusesOf({})).toEqual(['new', 'open', 'pending']);
+    expect(statusesOf({ status: ['resolved', 'resolved'] })).toEqual(['resolved']);
+    const { sql, values } = listIdsSql({ status: ['new', 'pending'], severity: ['high'] }, context, 50, { priority: 2000, publishedAt: '2026-03-01T08:00:00Z', id: '7' });
+    expect(sql.match(/UNION ALL/g)).toHaveLength(1);
+    expect(sql).toContain('m.priority <= $');
+    expect(values).toEqual(expect.arrayContaining(['w', ['high'], 2000, '2026-03-01T08:00:00Z', '7', 51, 'new', 'pending']));
+  });
+});
