@@ -1,5 +1,5 @@
 /**
- * Turns live `alert.new` events into a refreshed alert list and a toast for each new critical (or high)
+ * Turns live `alert.new` events into a refreshed alert list and a toast for each new critical (or warning)
  * alert, so an escalating thread reaches the team even when nobody is looking at the alerts screen.
  */
 import { useQueryClient } from '@tanstack/react-query';
@@ -32,7 +32,8 @@ export function useAlertWatcher(): number {
     if (known.current) {
       for (const alert of alerts.data) {
         if (known.current.has(alert.id) || alert.acknowledgedAt) continue;
-        const urgent = alert.level === 'critical' || alert.level === 'high';
+        // Levels are the escalation's watch < warning < critical: watch stays in the feed, the rest interrupt.
+        const urgent = alert.level === 'critical' || alert.level === 'warning';
         if (!urgent) continue;
         toasts.show({
           tone: alert.level === 'critical' ? 'critical' : 'info',

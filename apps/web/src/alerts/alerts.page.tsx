@@ -1,6 +1,6 @@
 /** The alerts feed: escalating threads, incident growth, failing sources; acknowledge to take ownership. */
 import { useTranslation } from 'react-i18next';
-import { useAcknowledgeAlert, useAlerts } from '../api/queries';
+import { useAcknowledgeAlert, useAlerts, useUsers } from '../api/queries';
 import { navigate } from '../app/router';
 import { useFormat } from '../i18n/format';
 
@@ -9,6 +9,8 @@ export function AlertsPage() {
   const format = useFormat();
   const alerts = useAlerts();
   const acknowledge = useAcknowledgeAlert();
+  const users = useUsers();
+  const nameOf = (id: string | undefined) => users.data?.find((user) => user.id === id)?.displayName ?? id ?? '—';
   return (
     <section className="page" aria-labelledby="alerts-title">
       <h1 id="alerts-title">{t('alerts.title')}</h1>
@@ -47,7 +49,7 @@ export function AlertsPage() {
                 </button>
               ) : null}
               {alert.acknowledgedAt ? (
-                <span className="hint">{t('alerts.acknowledgedBy', { name: alert.acknowledgedBy?.displayName ?? '—', time: format.dateTime(alert.acknowledgedAt) })}</span>
+                <span className="hint">{t('alerts.acknowledgedBy', { name: nameOf(alert.acknowledgedBy?.id), time: format.dateTime(alert.acknowledgedAt) })}</span>
               ) : (
                 <button type="button" className="button" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate(alert.id)}>
                   {t('alerts.acknowledge')}

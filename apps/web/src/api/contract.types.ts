@@ -223,27 +223,54 @@ export interface Alert {
   acknowledgedBy: PersonRef | null;
 }
 
+export interface Place {
+  id: string;
+  ru: string;
+  en: string;
+}
+
 export interface Incident {
   id: string;
   title: string;
   status: 'investigating' | 'identified' | 'monitoring' | 'resolved' | string;
+  /** Where the status may go from here (the api validates the order). */
+  nextStatuses: string[];
   scope: string;
-  places: string[];
+  places: Place[];
   affectedCount: number;
+  knownAffected: number | null;
+  mentionCount: number | null;
+  velocityPerHour: number | null;
+  velocityTrend: string | null;
   criticalData: boolean;
   eta: string | null;
   firstSeenAt: string | null;
   lastSeenAt: string | null;
   resolvedAt: string | null;
-  mentionCount: number | null;
+}
+
+export interface MediaEstimate {
+  horizon: string | null;
+  expectedFrom: string | null;
+  expectedBy: string | null;
+  responseWindowHours: [number, number] | null;
+  explanation: string[];
 }
 
 export interface IncidentDetail extends Incident {
-  timeline: { at: string; count: number }[];
-  velocityPerHour: number | null;
-  mediaEstimate: { at: string | null; hours: number | null; explanation: string | null } | null;
-  statements: { lang: string; kind: string; text: string }[];
+  scopeExplanation: string[];
+  timeline: { at: string; count: number; authors: number | null }[];
+  media: MediaEstimate | null;
   mentions: MentionSummary[];
+  openAlerts: number;
+}
+
+/** GET /api/incidents/:id/statements (GUIDE §5: the "fixed" and the "not yet fixed, expected by" statements). */
+export interface IncidentStatements {
+  fixed: { ru: string; en: string };
+  notFixed: { ru: string; en: string };
+  recommended: 'fixed' | 'notFixed';
+  warnings: string[];
 }
 
 export interface SourceInfo {

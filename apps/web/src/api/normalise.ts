@@ -12,6 +12,7 @@ import type {
   Facets,
   Incident,
   IncidentDetail,
+  IncidentStatements,
   LabelExplanation,
   MentionDetail,
   MentionPage,
@@ -19,6 +20,7 @@ import type {
   Note,
   NotificationChannel,
   PersonRef,
+  Place,
   Reply,
   ReplyCheck,
   SourceInfo,
@@ -401,47 +403,71 @@ export function readList<T>(value: unknown, reader: (row: unknown) => T, ...keys
   return rows.map(reader);
 }
 
+function readPlace(value: unknown): Place {
+  if (typeof value === 'string') return { id: value, ru: value, en: value };
+  const source = isObject(value) ? value : {};
+  const id = str(source, 'id') ?? '';
+  return { id, ru: str(source, 'ru') ?? id, en: str(source, 'en') ?? id };
+}
+
 export function readIncident(value: unknown): Incident {
-  const root = isObject(value) ? value : {};
-  const source = obj(root, 'incident') ? { ...root, ...(obj(root, 'incident') as Json) } : root;
+  const source = isObject(value) ? value : {};
   return {
     id: str(source, 'id') ?? '',
     title: str(source, 'title') ?? '',
     status: str(source, 'status') ?? 'investigating',
+    nextStatuses: strings(pick(source, 'nextStatuses')),
     scope: str(source, 'scope') ?? 'single',
-    places: strings(pick(source, 'places')),
-    affectedCount: num(source, 'affectedCount', 'affected') ?? 0,
+    places: list(source, 'places').map(readPlace),
+    affectedCount: num(source, 'affectedCount') ?? 0,
+    knownAffected: num(source, 'knownAffected'),
+    mentionCount: num(source, 'mentionCount'),
+    velocityPerHour: num(source, 'velocityPerHour'),
+    velocityTrend: str(source, 'velocityTrend'),
     criticalData: bool(source, 'criticalData') ?? false,
     eta: str(source, 'eta'),
     firstSeenAt: str(source, 'firstSeenAt'),
     lastSeenAt: str(source, 'lastSeenAt'),
     resolvedAt: str(source, 'resolvedAt'),
-    mentionCount: num(source, 'mentionCount', 'mentions_count'),
   };
 }
 
 export function readIncidentDetail(value: unknown): IncidentDetail {
-  const root = isObject(value) ? value : {};
-  const incident = readIncident(root);
-  const media = obj(root, 'mediaEstimate', 'timeToMedia');
-  const statementsRaw = pick(root, 'statements', 'statementDrafts', 'drafts');
-  let statements: IncidentDetail['statements'] = [];
-  if (Array.isArray(statementsRaw)) {
-    statements = statementsRaw.filter(isObject).map((row) => ({ lang: str(row, 'lang', 'locale') ?? '', kind: str(row, 'kind', 'type') ?? '', text: str(row, 'text', 'body') ?? '' }));
-  } else if (isObject(statementsRaw)) {
-    statements = Object.entries(statementsRaw).flatMap(([lang, text]) =>
-      typeof text === 'string' ? [{ lang, kind: '', text }] : isObject(text) ? Object.entries(text).map(([kind, body]) => ({ lang, kind, text: String(body) })) : [],
-    );
-  }
+  const source = isObject(value) ? value : {};
+  const timeline = obj(source, 'timeline') ?? {};
+  const media = obj(obj(source, 'assessment') ?? {}, 'media');
+  const window = pick(media ?? {}, 'responseWindowHours');
   return {
-    ...incident,
-    timeline: list(root, 'timeline', 'series', 'mentionsOverTime')
+    ...readIncident(source),
+    scopeExplanation: strings(pick(source, 'scopeExplanation')),
+    timeline: list(timeline, 'buckets')
       .filter(isObject)
-      .map((row) => ({ at: str(row, 'at', 'bucket', 'time') ?? '', count: num(row, 'count', 'n', 'mentions') ?? 0 })),
-    velocityPerHour: num(root, 'velocityPerHour', 'velocity'),
-    mediaEstimate: media ? { at: str(media, 'at', 'expectedAt'), hours: num(media, 'hours', 'hoursToMedia'), explanation: str(media, 'explanation', 'reason') } : null,
-    statements,
-    mentions: list(root, 'mentions').map(readMention),
+      .map((bucket) => ({ at: str(bucket, 'at') ?? '', count: num(bucket, 'mentions') ?? 0, authors: num(bucket, 'authors') })),
+    media: media
+      ? {
+          horizon: str(media, 'horizon'),
+          expectedFrom: str(media, 'expectedFrom'),
+          expectedBy: str(media, 'expectedBy'),
+          responseWindowHours: Array.isArray(window) && window.length === 2 ? [Number(window[0]), Number(window[1])] : null,
+          explanation: strings(pick(media, 'explanation')),
+        }
+      : null,
+    mentions: list(source, 'mentions').map(readMention),
+    openAlerts: num(source, 'openAlerts') ?? 0,
+  };
+}
+
+export function readStatements(value: unknown): IncidentStatements {
+  const source = isObject(value) ? value : {};
+  const pair = (key: string) => {
+    const row = obj(source, key) ?? {};
+    return { ru: str(row, 'ru') ?? '', en: str(row, 'en') ?? '' };
+  };
+  return {
+    fixed: pair('fixed'),
+    notFixed: pair('notFixed'),
+    recommended: str(source, 'recommended') === 'fixed' ? 'fixed' : 'notFixed',
+    warnings: strings(pick(source, 'warnings')),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   readNotificationChannel,
   readReply,
   readSource,
+  readStatements,
   readStats,
   readSuggestions,
   readTakePrivate,
@@ -169,7 +170,7 @@ export function useTakePrivate(id: string) {
 
 export function useAlerts() {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.alerts, queryFn: async ({ signal }) => readList(await api.get('/api/alerts', { limit: 100 }, signal), readAlert, 'items', 'alerts'), staleTime: 30_000 });
+  return useQuery({ queryKey: queryKeys.alerts, queryFn: async ({ signal }) => readList(await api.get('/api/alerts', { pageSize: 100 }, signal), readAlert, 'items', 'alerts'), staleTime: 30_000 });
 }
 
 export function useAcknowledgeAlert() {
@@ -184,6 +185,15 @@ export function useAcknowledgeAlert() {
 export function useIncidents() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.incidents, queryFn: async ({ signal }) => readList(await api.get('/api/incidents', undefined, signal), readIncident, 'items', 'incidents') });
+}
+
+export function useIncidentStatements(id: string | null) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...queryKeys.incident(id ?? ''), 'statements'],
+    queryFn: async ({ signal }) => readStatements(await api.get(`/api/incidents/${encodeURIComponent(id ?? '')}/statements`, undefined, signal)),
+    enabled: Boolean(id),
+  });
 }
 
 export function useIncident(id: string | null) {

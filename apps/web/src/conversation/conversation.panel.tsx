@@ -9,7 +9,7 @@ import { useMention, useUsers } from '../api/queries';
 import { navigate } from '../app/router';
 import { Composer, type ComposerHandle } from '../composer/composer.component';
 import { useFormat } from '../i18n/format';
-import { CauseBadge, ChannelBadge, IntentBadge, Reach, SeverityBadge, SlaCountdown } from '../ui/label-badges';
+import { CauseBadge, ChannelBadge, IntentBadge, LockIcon, Reach, SeverityBadge, SlaCountdown } from '../ui/label-badges';
 import { useNow } from '../ui/use-now.hook';
 import { Notes, type NotesHandle } from './notes.component';
 
@@ -233,7 +233,7 @@ export const Conversation = forwardRef<ConversationHandle, ConversationProps>(fu
         <div className="conversation-actions">
           {mention.claimedBy && !mine ? (
             <span className="claim" role="status">
-              🔒 {t('mention.claimedBy', { name: mention.claimedBy.displayName })}
+              <LockIcon /> {t('mention.claimedBy', { name: mention.claimedBy.displayName })}
             </span>
           ) : null}
           {mine ? (

@@ -26,6 +26,8 @@ const FIXED: Record<string, string> = {
   staff_inattention: '#D55E00',
   piling_on: '#CC79A7',
   black_pr: '#000000',
+  // Not labelled (no cause, not yet rated): neutral grey, never a colour a real value uses.
+  none: '#98a2b3',
 };
 
 function keysOf(buckets: StatsBucket[], dimension: Dimension): string[] {
@@ -78,9 +80,17 @@ function VolumeChart({ title, buckets, dimension, format, bucket }: { title: str
               <XAxis dataKey="label" tick={{ fontSize: 12 }} />
               <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={36} />
               <Tooltip />
-              <Legend />
+              {/* Series colours are for the swatches; the names stay in the text colour for contrast. */}
+              <Legend formatter={(value: string) => <span className="legend-label">{value}</span>} />
               {keys.map((key, index) => (
-                <Bar key={key} dataKey={key} name={t(`${dimension}.${key}`, { defaultValue: key })} stackId="a" fill={FIXED[key] ?? PALETTE[index % PALETTE.length]} isAnimationActive={false} />
+                <Bar
+                  key={key}
+                  dataKey={key}
+                  name={key === 'none' ? t('dashboard.unlabelled') : t(`${dimension}.${key}`, { defaultValue: key })}
+                  stackId="a"
+                  fill={FIXED[key] ?? PALETTE[index % PALETTE.length]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>

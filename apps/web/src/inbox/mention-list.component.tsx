@@ -8,7 +8,7 @@ import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayou
 import { useTranslation } from 'react-i18next';
 import type { MentionSummary } from '../api/contract.types';
 import { useFormat } from '../i18n/format';
-import { CauseBadge, ChannelBadge, IntentBadge, Reach, SeverityMark, SlaCountdown } from '../ui/label-badges';
+import { CauseBadge, ChannelBadge, IntentBadge, LockIcon, Reach, SeverityMark, SlaCountdown } from '../ui/label-badges';
 
 export const ROW_HEIGHT = 68;
 
@@ -49,7 +49,8 @@ const MentionRow = memo(function MentionRow({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const waiting = format.relative(mention.publishedAt, now);
+  // Clocks differ a little between platforms and us: a post "from the future" reads as just now.
+  const waiting = format.relative(new Date(Math.min(Date.parse(mention.publishedAt), now)).toISOString(), now);
   return (
     <div
       id={`mention-row-${mention.id}`}
@@ -76,7 +77,7 @@ const MentionRow = memo(function MentionRow({
           <span className="spacer" />
           {mention.claimedBy ? (
             <span className={`claim ${mine ? 'claim-mine' : ''}`} title={t('mention.claimedBy', { name: mention.claimedBy.displayName })}>
-              <span aria-hidden="true">🔒 </span>
+              <LockIcon />{' '}
               {mine ? t('mention.claimedByYou') : mention.claimedBy.displayName}
             </span>
           ) : null}

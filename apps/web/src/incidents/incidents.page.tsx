@@ -8,15 +8,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { IncidentDetail } from '../api/contract.types';
-import { useIncident, useIncidents } from '../api/queries';
+import { useIncident, useIncidents, useIncidentStatements } from '../api/queries';
 import { queryKeys } from '../api/query-keys';
 import { navigate } from '../app/router';
 import { useApi } from '../app/services';
 import { useFormat } from '../i18n/format';
 import { CauseBadge, ChannelBadge, SeverityMark } from '../ui/label-badges';
 import { useToasts } from '../ui/toasts';
-
-const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'];
 
 function toLocalInput(iso: string | null): string {
   if (!iso) return '';
@@ -25,64 +23,95 @@ function toLocalInput(iso: string | null): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+interface KeyAccountNotice {
+  name: string;
+  contact: string;
+  lang: string;
+  draft: string;
+}
+
+interface ReplyAllReport {
+  counts?: Record<string, number>;
+  remaining?: number;
+}
+
 function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const api = useApi();
   const client = useQueryClient();
   const toasts = useToasts();
+  const statements = useIncidentStatements(incident.id);
   const [status, setStatus] = useState(incident.status);
   const [eta, setEta] = useState(toLocalInput(incident.eta));
-  const [replyAll, setReplyAll] = useState('');
+  const [position, setPosition] = useState('');
+  const [notices, setNotices] = useState<KeyAccountNotice[]>([]);
+  const [report, setReport] = useState<ReplyAllReport | null>(null);
   useEffect(() => {
     setStatus(incident.status);
     setEta(toLocalInput(incident.eta));
   }, [incident.id, incident.status, incident.eta]);
 
   const onError = (error: Error) => toasts.show({ tone: 'error', text: error.message });
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: queryKeys.incidents });
+  };
   const update = useMutation({
-    mutationFn: () => api.patch(`/api/incidents/${encodeURIComponent(incident.id)}`, { status, eta: eta ? new Date(eta).toISOString() : null }),
+    mutationFn: () =>
+      api.patch(`/api/incidents/${encodeURIComponent(incident.id)}`, {
+        ...(status !== incident.status ? { status } : {}),
+        eta: eta ? new Date(eta).toISOString() : null,
+      }),
     onSuccess: () => {
       toasts.show({ tone: 'success', text: t('incidents.saved') });
-      void client.invalidateQueries({ queryKey: queryKeys.incidents });
+      refresh();
     },
     onError,
   });
   const notify = useMutation({
-    mutationFn: () => api.post<{ notified?: number }>(`/api/incidents/${encodeURIComponent(incident.id)}/notify-key-accounts`),
-    onSuccess: (result) => toasts.show({ tone: 'success', text: t('incidents.notified', { count: result?.notified ?? 0 }) }),
+    mutationFn: () => api.post<{ accounts?: KeyAccountNotice[] }>(`/api/incidents/${encodeURIComponent(incident.id)}/notify-key-accounts`),
+    onSuccess: (result) => {
+      setNotices(result?.accounts ?? []);
+      toasts.show({ tone: 'success', text: t('incidents.notified', { count: result?.accounts?.length ?? 0 }) });
+    },
     onError,
   });
   const answerAll = useMutation({
-    mutationFn: () => api.post<{ queued?: number }>(`/api/incidents/${encodeURIComponent(incident.id)}/reply-all`, { body: replyAll, visibility: 'public' }),
+    mutationFn: () => api.post<ReplyAllReport>(`/api/incidents/${encodeURIComponent(incident.id)}/reply-all`, position.trim() ? { template: position.trim() } : {}),
     onSuccess: (result) => {
-      toasts.show({ tone: 'success', text: t('incidents.repliedAll', { count: result?.queued ?? 0 }) });
-      setReplyAll('');
+      setReport(result);
+      toasts.show({ tone: 'success', text: t('incidents.repliedAll', { count: (result?.counts?.queued ?? 0) + (result?.counts?.pending_approval ?? 0) }) });
       void client.invalidateQueries({ queryKey: queryKeys.mentions });
+      refresh();
     },
     onError,
   });
 
-  const statements = incident.statements.filter((statement) => !statement.lang || statement.lang === i18n.language);
-  const shown = statements.length ? statements : incident.statements;
+  const language = i18n.language === 'ru' ? 'ru' : 'en';
+  const placeName = (place: IncidentDetail['places'][number]) => (language === 'ru' ? place.ru : place.en);
+  const statusOptions = [incident.status, ...incident.nextStatuses.filter((value) => value !== incident.status)];
+  const media = incident.media;
   return (
     <article className="incident-detail" aria-labelledby="incident-title">
       <h2 id="incident-title">{incident.title}</h2>
       <dl className="kpis">
         <div>
           <dt>{t('incidents.affected')}</dt>
-          <dd>{format.number(incident.affectedCount)}</dd>
+          <dd>
+            {format.number(incident.knownAffected ?? incident.affectedCount)}
+            {incident.mentionCount !== null ? <span className="hint"> · {t('incidents.mentionsCount', { count: incident.mentionCount, formatted: format.number(incident.mentionCount) })}</span> : null}
+          </dd>
         </div>
         <div>
           <dt>{t('incidents.velocity')}</dt>
-          <dd>{incident.velocityPerHour !== null ? t('incidents.perHour', { value: format.number(Math.round(incident.velocityPerHour * 10) / 10) }) : '—'}</dd>
+          <dd>
+            {incident.velocityPerHour !== null ? t('incidents.perHour', { value: format.number(Math.round(incident.velocityPerHour * 10) / 10) }) : '—'}
+            {incident.velocityTrend ? <span className="hint"> · {t(`trend.${incident.velocityTrend}`, { defaultValue: incident.velocityTrend })}</span> : null}
+          </dd>
         </div>
         <div>
           <dt>{t('incidents.scope')}</dt>
-          <dd>
-            {t(`scope.${incident.scope}`, { defaultValue: incident.scope })}
-            {incident.places.length ? <span className="hint"> · {incident.places.join(', ')}</span> : null}
-          </dd>
+          <dd>{t(`scope.${incident.scope}`, { defaultValue: incident.scope })}</dd>
         </div>
         <div>
           <dt>{t('incidents.criticalData')}</dt>
@@ -90,16 +119,29 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
         </div>
         <div>
           <dt>{t('incidents.media')}</dt>
-          <dd>
-            {incident.mediaEstimate?.at ? format.dateTime(incident.mediaEstimate.at) : incident.mediaEstimate?.hours != null ? t('incidents.inHours', { hours: format.number(incident.mediaEstimate.hours) }) : '—'}
-            {incident.mediaEstimate?.explanation ? <span className="hint"> · {incident.mediaEstimate.explanation}</span> : null}
-          </dd>
+          <dd>{media?.expectedFrom ? `${format.dateTime(media.expectedFrom)} – ${format.time(media.expectedBy)}` : t('incidents.mediaUnlikely')}</dd>
         </div>
         <div>
-          <dt>{t('incidents.firstSeen')}</dt>
-          <dd>{format.dateTime(incident.firstSeenAt)}</dd>
+          <dt>{t('incidents.eta')}</dt>
+          <dd>{incident.eta ? format.dateTime(incident.eta) : '—'}</dd>
         </div>
       </dl>
+      {incident.places.length || incident.scopeExplanation.length ? (
+        <p className="hint">
+          {incident.places.length ? `${t('incidents.places')}: ${incident.places.map(placeName).join(', ')}. ` : ''}
+          {incident.scopeExplanation.join(' ')}
+        </p>
+      ) : null}
+      {media && media.explanation.length ? (
+        <details className="media-why">
+          <summary>{t('incidents.mediaWhy')}</summary>
+          <ul className="reasons">
+            {media.explanation.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
 
       <section aria-label={t('incidents.overTime')}>
         <h3 className="section-title">{t('incidents.overTime')}</h3>
@@ -112,6 +154,7 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
                 <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={36} />
                 <Tooltip />
                 <Area type="monotone" dataKey="count" name={t('incidents.mentions')} stroke="#b42318" fill="#fda29b" isAnimationActive={false} />
+                <Area type="monotone" dataKey="authors" name={t('incidents.authors')} stroke="#0072B2" fill="#9ecae1" fillOpacity={0.4} isAnimationActive={false} />
               </AreaChart>
             </ResponsiveContainer>
           </div>
@@ -130,9 +173,9 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
         <label className="field-inline">
           <span>{t('incidents.status')}</span>
           <select value={status} onChange={(event) => setStatus(event.target.value)}>
-            {STATUSES.map((value) => (
+            {statusOptions.map((value) => (
               <option key={value} value={value}>
-                {t(`incidentStatus.${value}`)}
+                {t(`incidentStatus.${value}`, { defaultValue: value })}
               </option>
             ))}
           </select>
@@ -148,32 +191,53 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
           {t('incidents.notifyKeyAccounts')}
         </button>
       </form>
+      {notices.length ? (
+        <section aria-label={t('incidents.keyAccountDrafts')}>
+          <h3 className="section-title">{t('incidents.keyAccountDrafts')}</h3>
+          {notices.map((notice) => (
+            <div key={`${notice.name}-${notice.contact}`} className="statement">
+              <div className="statement-head">
+                <strong>{notice.name}</strong> <span className="hint">{notice.contact}</span>
+              </div>
+              <p className="statement-text">{notice.draft}</p>
+            </div>
+          ))}
+        </section>
+      ) : null}
 
       <section aria-label={t('incidents.statements')}>
         <h3 className="section-title">{t('incidents.statements')}</h3>
-        {shown.length === 0 ? <p className="hint">{t('incidents.noStatements')}</p> : null}
-        {shown.map((statement, index) => (
-          <div key={index} className="statement">
-            <div className="statement-head">
-              <span className="badge">{statement.kind ? t(`statementKind.${statement.kind}`, { defaultValue: statement.kind }) : t('incidents.statement')}</span>
-              {statement.lang ? <span className="hint">{statement.lang.toUpperCase()}</span> : null}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  void navigator.clipboard?.writeText(statement.text);
-                  toasts.show({ tone: 'success', text: t('common.copied') });
-                }}
-              >
-                {t('common.copy')}
-              </button>
-              <button type="button" className="link-button" onClick={() => setReplyAll(statement.text)}>
-                {t('incidents.useForReplyAll')}
-              </button>
-            </div>
-            <p className="statement-text">{statement.text}</p>
-          </div>
-        ))}
+        {statements.isError ? <p className="error">{(statements.error as Error).message}</p> : null}
+        {statements.data
+          ? (['notFixed', 'fixed'] as const).map((kind) => (
+              <div key={kind} className={`statement${statements.data.recommended === kind ? ' is-recommended' : ''}`}>
+                <div className="statement-head">
+                  <span className="badge">{t(`statementKind.${kind}`)}</span>
+                  {statements.data.recommended === kind ? <span className="badge badge-intent">{t('incidents.recommended')}</span> : null}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      void navigator.clipboard?.writeText(statements.data[kind][language]);
+                      toasts.show({ tone: 'success', text: t('common.copied') });
+                    }}
+                  >
+                    {t('common.copy')}
+                  </button>
+                </div>
+                <p className="statement-text" lang={language}>
+                  {statements.data[kind][language]}
+                </p>
+              </div>
+            ))
+          : null}
+        {statements.data?.warnings.length ? (
+          <ul className="reasons">
+            {statements.data.warnings.map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+        ) : null}
       </section>
 
       <form
@@ -184,13 +248,22 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
         }}
       >
         <label className="field">
-          <span>{t('incidents.replyAll', { count: incident.mentions.length || incident.mentionCount || 0 })}</span>
-          <textarea rows={4} value={replyAll} onChange={(event) => setReplyAll(event.target.value)} />
+          <span>{t('incidents.replyAllPosition')}</span>
+          <textarea rows={3} maxLength={600} value={position} onChange={(event) => setPosition(event.target.value)} />
         </label>
         <p className="hint">{t('incidents.replyAllHint')}</p>
-        <button type="submit" className="button button-primary" disabled={!replyAll.trim() || answerAll.isPending}>
-          {t('incidents.sendToAll')}
+        <button type="submit" className="button button-primary" disabled={answerAll.isPending}>
+          {t('incidents.replyAll', { count: incident.mentionCount ?? incident.mentions.length })}
         </button>
+        {report?.counts ? (
+          <p className="hint" role="status">
+            {Object.entries(report.counts)
+              .filter(([, count]) => count > 0)
+              .map(([key, count]) => `${t(`replyAllStatus.${key}`, { defaultValue: key })}: ${format.number(count)}`)
+              .join(' · ')}
+            {report.remaining ? ` · ${t('incidents.remaining', { count: report.remaining })}` : ''}
+          </p>
+        ) : null}
       </form>
 
       {incident.mentions.length ? (

@@ -3,6 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { MentionSummary } from '../api/contract.types';
 import { useFormat } from '../i18n/format';
 
+/** A padlock drawn inline (emoji glyphs are missing on some systems' fonts). */
+export function LockIcon() {
+  return (
+    <svg className="icon" width="11" height="12" viewBox="0 0 11 12" aria-hidden="true" focusable="false">
+      <rect x="1" y="5" width="9" height="7" rx="1.5" fill="currentColor" />
+      <path d="M3 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}
+
 export function SeverityMark({ severity }: { severity: string | null }) {
   const { t } = useTranslation();
   const value = severity ?? 'unknown';
