@@ -23,6 +23,7 @@ import { AlertingIncidents1764200000000 } from './migrations/1764200000000-alert
 import { ConnectorWiring1763900100000 } from './migrations/1763900100000-connector-wiring';
 import { AuthTokens1764000000000 } from './migrations/1764000000000-auth-tokens';
 import { InboxSearch1764100000000 } from './migrations/1764100000000-inbox-search';
+import { InboxKeyset1764100100000 } from './migrations/1764100100000-inbox-keyset';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { ClassifierState1763800001000 } from './migrations/1763800001000-classifier-state';
@@ -51,7 +52,7 @@ export const ENTITIES = [
   ApiKeyEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, ConnectorWiring1763900100000, AuthTokens1764000000000, InboxSearch1764100000000, AlertingIncidents1764200000000];
+export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, ConnectorWiring1763900100000, AuthTokens1764000000000, InboxSearch1764100000000, InboxKeyset1764100100000, AlertingIncidents1764200000000];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
   return {

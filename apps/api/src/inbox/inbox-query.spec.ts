@@ -22,7 +22,7 @@ describe('inbox query', () => {
     expect(statusesOf({ status: ['resolved', 'resolved'] })).toEqual(['resolved']);
     const { sql, values } = listIdsSql({ status: ['new', 'pending'], severity: ['high'] }, context, 50, { priority: 2000, publishedAt: '2026-03-01T08:00:00Z', id: '7' });
     expect(sql.match(/UNION ALL/g)).toHaveLength(1);
-    expect(sql).toContain('m.priority <= $');
-    expect(values).toEqual(expect.arrayContaining(['w', ['high'], 2000, '2026-03-01T08:00:00Z', '7', 51, 'new', 'pending']));
+    expect(sql).toContain('(-m.priority, m.published_at, m.id) > ($');
+    expect(values).toEqual(expect.arrayContaining(['w', ['high'], -2000, '2026-03-01T08:00:00Z', '7', 51, 'new', 'pending']));
   });
 });

@@ -2,10 +2,10 @@
  * SQL for the inbox list: routed mentions of one workspace, ordered by priority (desc), then waiting time
  * (published_at asc), then id, with keyset pagination.
  *
- * Index use: `mention_inbox (workspace_id, status, priority DESC, published_at, id) WHERE stage = 'routed'` is
- * ordered within one status, so the query is a UNION ALL of one index range scan per requested status, each
- * stopped at the page size, merged and cut. The keyset predicate starts each scan at the cursor's priority
- * (`priority <= p` is an index bound); only rows of that same priority before the cursor are skipped.
+ * Index use: `mention_inbox_keyset (workspace_id, status, (-priority), published_at, id) WHERE stage = 'routed'`
+ * is ordered within one status, so the query is a UNION ALL of one index range scan per requested status, each
+ * stopped at the page size, merged and cut. Negating priority makes the whole order ascending, so the cursor
+ * is one row comparison `(-priority, published_at, id) > (…)` that the index scan starts from.
  */
 import { badRequest } from '../http/problem';
 import type { MentionFiltersQuery } from './list-mentions.dto';
@@ -130,16 +130,13 @@ export function listIdsSql(
   const params = new SqlParams();
   const where = filterConditions(query, context, params);
   if (cursor) {
-    const priority = params.add(cursor.priority);
-    where.push(
-      `m.priority <= ${priority} AND (m.priority < ${priority} OR (m.published_at, m.id) > (${params.add(cursor.publishedAt)}::timestamptz, ${params.add(cursor.id)}::bigint))`,
-    );
+    where.push(`(-m.priority, m.published_at, m.id) > (${params.add(-cursor.priority)}::int, ${params.add(cursor.publishedAt)}::timestamptz, ${params.add(cursor.id)}::bigint)`);
   }
   const take = params.add(limit + 1);
   const branches = statusesOf(query).map(
     (status) =>
       `(SELECT m.id, m.priority, m.published_at FROM mention m WHERE ${[...where, `m.status = ${params.add(status)}`].join(' AND ')}
-         ORDER BY m.priority DESC, m.published_at, m.id LIMIT ${take})`,
+         ORDER BY -m.priority, m.published_at, m.id LIMIT ${take})`,
   );
   const sql = `SELECT id, priority, published_at FROM (${branches.join(' UNION ALL ')}) page ORDER BY priority DESC, published_at, id LIMIT ${take}`;
   return { sql, values: params.values };
