@@ -61,7 +61,7 @@ describe('Redis flushed mid-run', () => {
       await redis.flushall();
       const afterFlush = await countByStage(database.dataSource, workspaceId);
       expect((afterFlush.routed ?? 0) < ids.length).toBe(true); // the flush really hit a run in progress
-      await waitFor('every mention routed after the flush', async () => ((await countByStage(database.dataSource, workspaceId)).routed ?? 0) === ids.length, 120_000);
+      await waitFor('every mention routed after the flush', async () => ((await countByStage(database.dataSource, workspaceId)).routed ?? 0) === ids.length, 400_000);
     } catch (error) {
       throw new Error(`${(error as Error).message}\nstages: ${JSON.stringify(await countByStage(database.dataSource, workspaceId))}\noutput:\n${otklik.output()}`);
     } finally {
@@ -74,5 +74,5 @@ describe('Redis flushed mid-run', () => {
       [workspaceId],
     );
     expect({ total, distinct }).toEqual({ total: ids.length, distinct: ids.length });
-  }, 240_000);
+  }, 500_000);
 });

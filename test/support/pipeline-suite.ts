@@ -55,7 +55,7 @@ export function pipelineSuite(backend: 'redis' | 'postgres'): void {
     // The product as `npm start` runs it (api + worker in one process), built, in a child process.
     const otklik = startBuilt('api', { ...processEnv(), OTKLIK_ROLE: 'all', PORT: '0' });
     try {
-      await waitFor('10,000 routed mentions', async () => ((await countByStage(database.dataSource, workspaceId)).routed ?? 0) >= ids.length, 120_000, 250);
+      await waitFor('10,000 routed mentions', async () => ((await countByStage(database.dataSource, workspaceId)).routed ?? 0) >= ids.length, 400_000, 250);
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // let any duplicate delivery surface
     } catch (error) {
       throw new Error(`${(error as Error).message}\nstages: ${JSON.stringify(await countByStage(database.dataSource, workspaceId))}\noutput:\n${otklik.output()}`);
@@ -97,7 +97,7 @@ export function pipelineSuite(backend: 'redis' | 'postgres'): void {
     );
     expect(labels).toEqual({ unlabelled: 0, unprioritised: 0, intents: expect.any(Number) });
     expect(labels.intents).toBeGreaterThan(1);
-  }, 180_000);
+  }, 500_000);
 
   it('loses and duplicates nothing when a worker is killed with SIGKILL mid-batch', async () => {
     const file = join(dir, 'timeline-kill.jsonl');
@@ -122,7 +122,7 @@ export function pipelineSuite(backend: 'redis' | 'postgres'): void {
     await exited(first.child);
     const second = startBuilt('worker', env);
     try {
-      await waitFor('every mention routed after the restart', async () => ((await countByStage(database.dataSource, workspaceId)).routed ?? 0) === ids.length, 120_000);
+      await waitFor('every mention routed after the restart', async () => ((await countByStage(database.dataSource, workspaceId)).routed ?? 0) === ids.length, 400_000);
     } catch (error) {
       throw new Error(`${(error as Error).message}\nstages: ${JSON.stringify(await countByStage(database.dataSource, workspaceId))}\nworker output:\n${second.output()}`);
     } finally {
@@ -136,5 +136,5 @@ export function pipelineSuite(backend: 'redis' | 'postgres'): void {
     expect(source.n).toBe(ids.length);
     const [threads] = await ds.query('SELECT sum(mention_count)::int AS sum FROM thread WHERE workspace_id = $1', [workspaceId]);
     expect(threads.sum).toBe(ids.length);
-  }, 240_000);
+  }, 500_000);
 }

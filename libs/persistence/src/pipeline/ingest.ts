@@ -9,6 +9,8 @@ import type { MentionInput } from '@otklik/domain';
 
 export interface IngestItem extends MentionInput {
   raw: unknown;
+  /** `search`: found by a platform search (re-checked against the brand); `owned`: the brand's own space. */
+  origin?: 'search' | 'owned';
 }
 
 export interface IngestRejected {
@@ -21,6 +23,8 @@ export interface IngestTarget {
   workspaceId: string;
   sourceId: string | null;
   brandId: string | null;
+  /** Search hits the brand filter dropped in this batch: counted on the source in the same transaction. */
+  offTopic?: number;
 }
 
 /** Advance the source's cursor from `expected` to `next` in the same transaction (compare-and-set). */
@@ -92,14 +96,19 @@ export async function ingestBatch(
     const unique = lastBy(valid, (item) => `${item.channel}\u0000${item.externalId}`);
     const inserted = unique.length > 0 ? await insertMentions(runner, target, unique) : 0;
     if (dead.length > 0) await deadLetter(runner, target, dead);
+    const offTopic = Math.max(0, Math.round(target.offTopic ?? 0));
     if (cursor && target.sourceId) {
       await runner.query(
-        `UPDATE source SET cursor = $2, last_poll_at = now(), mentions_ingested = mentions_ingested + $3,
+        `UPDATE source SET cursor = $2, last_poll_at = now(), mentions_ingested = mentions_ingested + $3, mentions_off_topic = mentions_off_topic + $4,
            health = CASE WHEN health = 'failing' THEN 'ok' ELSE health END, last_error = NULL WHERE id = $1`,
-        [target.sourceId, cursor.next, inserted],
+        [target.sourceId, cursor.next, inserted, offTopic],
       );
-    } else if (target.sourceId && inserted > 0) {
-      await runner.query('UPDATE source SET mentions_ingested = mentions_ingested + $2 WHERE id = $1', [target.sourceId, inserted]);
+    } else if (target.sourceId && inserted + offTopic > 0) {
+      await runner.query('UPDATE source SET mentions_ingested = mentions_ingested + $2, mentions_off_topic = mentions_off_topic + $3 WHERE id = $1', [
+        target.sourceId,
+        inserted,
+        offTopic,
+      ]);
     }
     await runner.commitTransaction();
     return { inserted, duplicates: valid.length - inserted, deadLettered: dead.length, applied: true };
@@ -159,13 +168,13 @@ async function insertMentions(runner: QueryRunner, target: IngestTarget, items: 
   // WITH ORDINALITY + ORDER BY keeps arrival order in the identity column (per-thread order follows).
   const insertedRows: { thread_id: string }[] = await runner.query(
     `INSERT INTO mention (workspace_id, source_id, brand_id, channel, external_id, thread_id, in_reply_to, author_id, lang, text, url,
-                          is_private, reposts, likes, published_at, raw)
+                          is_private, reposts, likes, published_at, raw, origin)
      SELECT $1, $2, COALESCE($3, v.brand_id), v.channel, v.external_id, v.thread_id, v.in_reply_to, v.author_id, v.lang, v.text, v.url,
-            v.is_private, v.reposts, v.likes, v.published_at, v.raw::jsonb
+            v.is_private, v.reposts, v.likes, v.published_at, v.raw::jsonb, v.origin
        FROM unnest($4::text[], $5::text[], $6::uuid[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[],
-                   $12::boolean[], $13::int[], $14::int[], $15::timestamptz[], $16::text[], $17::uuid[])
+                   $12::boolean[], $13::int[], $14::int[], $15::timestamptz[], $16::text[], $17::uuid[], $18::text[])
          WITH ORDINALITY AS v(channel, external_id, thread_id, in_reply_to, author_id, lang, text, url, is_private, reposts, likes,
-                              published_at, raw, brand_id, ord)
+                              published_at, raw, brand_id, origin, ord)
       ORDER BY v.ord
      ON CONFLICT (workspace_id, channel, external_id) DO NOTHING
      RETURNING thread_id`,
@@ -187,6 +196,7 @@ async function insertMentions(runner: QueryRunner, target: IngestTarget, items: 
       items.map((item) => item.publishedAt),
       items.map((item) => jsonOrNull(item.raw)),
       items.map((item) => (item.brand ? (brandId.get(item.brand) ?? null) : null)),
+      items.map((item) => item.origin ?? null),
     ],
   );
   if (insertedRows.length > 0) {
