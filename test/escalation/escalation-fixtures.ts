@@ -13,7 +13,8 @@ import { runClassifyStage } from '../../apps/worker/src/pipeline/classify-stage'
 import type { MentionLabeler } from '../../apps/worker/src/pipeline/labeler';
 import { runRouteStage } from '../../apps/worker/src/pipeline/route-stage';
 import type { RouteFollowUp } from '../../apps/worker/src/escalation/route-follow-up';
-import { raiseBatchAlerts } from '../../apps/worker/src/escalation/route-escalation';
+import { routeFollowUpStep } from '../../apps/worker/src/escalation/route-escalation';
+import { runEscalationStages } from '../../apps/worker/src/escalation/escalation-stage';
 import { uniqueName } from '../support/test-env';
 
 export const THREADS_FILE = join(corpusDevDir(), 'threads.jsonl');
@@ -55,13 +56,18 @@ export class RecordingEventBus implements InboxEventBus {
   async close(): Promise<void> {}
 }
 
-/** The route stage's escalation step without the after-commit dispatch (which needs queues). */
+/** The route stage's follow-up without the after-commit dispatch (which needs queues): run the escalation stage yourself. */
 export const alertsOnly: RouteFollowUp = {
   async onRouted(manager, workspaceId, batch) {
-    await raiseBatchAlerts(manager, workspaceId, batch);
+    await routeFollowUpStep(manager, workspaceId, batch);
     return null;
   },
 };
+
+/** The escalation stage over every partition, in-process. */
+export async function escalate(dataSource: DataSource, workspaceId: string, batchSize = 500): Promise<number> {
+  return runEscalationStages(dataSource, workspaceId, { batchSize });
+}
 
 /** Leaves labels empty: the replay reads the tone itself too, so both see the same input. */
 export const noLabels: MentionLabeler = { version: null, label: async (_workspaceId, batch) => batch.map(() => null) };
@@ -69,7 +75,9 @@ export const noLabels: MentionLabeler = { version: null, label: async (_workspac
 /** Classifies (no labels: the replay has none either) and routes everything pending, in batches of `batchSize`. */
 export async function classifyAndRoute(dataSource: DataSource, workspaceId: string, batchSize: number, followUp: RouteFollowUp = alertsOnly, events = new RecordingEventBus()): Promise<number> {
   await runClassifyStage(dataSource, noLabels, workspaceId, batchSize, async () => undefined);
-  return runRouteStage(dataSource, events, workspaceId, batchSize, undefined, followUp);
+  const routed = await runRouteStage(dataSource, events, workspaceId, batchSize, undefined, followUp);
+  await escalate(dataSource, workspaceId, batchSize);
+  return routed;
 }
 
 export interface AlertRow {

@@ -112,6 +112,28 @@ describe('incidents, alerts and notification channels API', () => {
     expect(list.body.items.map((item: { id: string }) => item.id)).toContain(incidentId);
   });
 
+  it('alerts on a black-PR campaign once it has 3 posts, once', async () => {
+    const campaign = async (posts: CorpusThreadPost[]) => {
+      await ingestPosts(ds(), workspaceId, posts);
+      await ds().query(`UPDATE mention SET stage = 'classified', campaign_key = 'camp-test', cause = 'black_pr', intent = 'problem', severity = 'high'
+                         WHERE workspace_id = $1 AND stage = 'ingested'`, [workspaceId]);
+      await runRouteStage(ds(), new RecordingEventBus(), workspaceId, 100, undefined, alertsOnly);
+    };
+    await campaign([outagePost(0, 20), outagePost(1, 21)]);
+    const [row] = await ds().query(`SELECT id, post_count FROM campaign WHERE workspace_id = $1 AND cluster_key = 'camp-test'`, [workspaceId]);
+    expect(row.post_count).toBe(2);
+    const alerts = () => ds().query(`SELECT level, reasons FROM alert WHERE campaign_id = $1`, [row.id]);
+    expect(await alerts()).toEqual([]);
+    await campaign([outagePost(2, 22)]);
+    await campaign([outagePost(3, 23)]);
+    const raised = await alerts();
+    expect(raised).toHaveLength(1);
+    expect(raised[0].level).toBe('warning');
+    expect(raised[0].reasons[0]).toMatch(/^campaign: 3 near-identical posts/);
+    const [lane] = await ds().query(`SELECT count(*)::int AS n FROM mention WHERE campaign_id = $1 AND status = 'do_not_engage'`, [row.id]);
+    expect(lane.n).toBe(4);
+  });
+
   it('merges another incident: its mentions move, and its cluster keeps attaching to the merged one', async () => {
     await arrive([outagePost(0, 11), outagePost(1, 12)], 'inc-outage-nn-b');
     const [other] = await ds().query(`SELECT id FROM incident WHERE workspace_id = $1 AND cluster_key = 'inc-outage-nn-b'`, [workspaceId]);

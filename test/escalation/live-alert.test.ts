@@ -90,9 +90,38 @@ describe('live alert on the built worker', () => {
       expect(JSON.parse(request.body)).toMatchObject({ alertId: alert.id, kind: 'escalation', mentionId: decisive.id });
       const [thread_] = await database.dataSource.query(`SELECT escalation_level FROM thread WHERE workspace_id = $1`, [workspaceId]);
       expect(thread_.escalation_level).toBe(alert.level);
-      process.stdout.write(`live alert latency: ${latency} ms from ingest to alert row\n`);
+      const [stages] = await database.dataSource.query(`SELECT ingested_at, stage_at FROM mention WHERE id = $1`, [decisive.id]);
+      process.stdout.write(`live alert latency: ${latency} ms from ingest to alert row (routed after ${new Date(stages.stage_at).getTime() - new Date(stages.ingested_at).getTime()} ms)\n`);
     } catch (error) {
       throw new Error(`${(error as Error).message}\nworker:\n${worker.output()}`);
     }
   }, 90_000);
+
+  it('escalates mentions whose wake-up was lost (left pending by a process that died) through the monitor', async () => {
+    const thread = corpusThreads().find((item) => item.threadId === 't-0104')!;
+    const expected = replayThread(thread.threadId, thread.posts);
+    expect(expected.length).toBeGreaterThan(0);
+    const workspaceId = await createWorkspace(database.dataSource, {}, 'Orphaned');
+    await ingestPosts(database.dataSource, workspaceId, thread.posts);
+    // What a route batch commits right before its process is killed: routed, queued for escalation, nobody woken.
+    await database.dataSource.query(`UPDATE mention SET stage = 'routed' WHERE workspace_id = $1`, [workspaceId]);
+    await database.dataSource.query(
+      `INSERT INTO escalation_pending (mention_id, workspace_id, partition)
+       SELECT id, workspace_id, (hashtext(thread_id::text) & 2147483647) % 8 FROM mention WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    const env = { ...queueEnv('redis'), DATABASE_URL: database.url, OTKLIK_DATA_DIR: mkdtempSync(join(tmpdir(), 'otklik-orphan-')), OTKLIK_SECRET_KEY: SECRET_KEY.toString('base64'), OTKLIK_SWEEP_INTERVAL_MS: '300', LOG_LEVEL: 'warn' };
+    const worker = startBuilt('worker', env);
+    cleanups.push(async () => {
+      worker.child.kill('SIGTERM');
+      await exited(worker.child);
+    });
+    try {
+      await waitFor('the pending mentions escalated', async () => (await database.dataSource.query('SELECT 1 FROM escalation_pending WHERE workspace_id = $1', [workspaceId])).length === 0, 20_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\nworker:\n${worker.output()}`);
+    }
+    const rows: { level: string; alerted_at: Date }[] = await database.dataSource.query(`SELECT level, alerted_at FROM alert WHERE workspace_id = $1 AND kind = 'escalation' ORDER BY alerted_at`, [workspaceId]);
+    expect(rows.map((row) => `${row.level} ${row.alerted_at.toISOString()}`)).toEqual(expected.map((alert) => `${alert.level} ${alert.alertedAt}`));
+  }, 60_000);
 });

@@ -23,7 +23,19 @@ function cliReplay(file: string): ReplayLine[] {
   const entry = join(repoRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
   const script = `require(${JSON.stringify(entry)}).main(['replay', ${JSON.stringify(file)}]).then((code) => { process.exitCode = code; })`;
-  const stdout = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  let stdout: string;
+  try {
+    stdout = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    // dist/ is shared with other builds on this machine: one mid-rewrite fails to load; a second run settles it.
+    const first = (error as { stderr?: string }).stderr ?? '';
+    try {
+      execFileSync('sleep', ['3']);
+      stdout = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (again) {
+      throw new Error(`otklik replay failed twice:\n${first}\n${(again as { stderr?: string }).stderr ?? ''}`);
+    }
+  }
   return stdout
     .split('\n')
     .filter((line) => line.trim())

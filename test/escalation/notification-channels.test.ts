@@ -144,6 +144,16 @@ describe('notification channels', () => {
     const reasons = ['journalist_request=1 (could you comment (p09)) +80', 'negative_share=0.71 (positive 0.00, tone gate x1.00)'];
     const alertId = await addAlert(workspaceId, 'warning', reasons);
     const ruAlertId = await addAlert(ruWorkspace, 'critical', reasons);
+    // Written by the poller the way poll-source.ts does it: the monitor must deliver it too.
+    const sourceWorkspace = await createWorkspace(database.dataSource, { language: 'en' }, 'Sources');
+    const [source] = await database.dataSource.query(`INSERT INTO source (workspace_id, channel, name) VALUES ($1, 'vk', 'VK community') RETURNING id`, [sourceWorkspace]);
+    await addChannel(sourceWorkspace, 'slack', { url: `${receiver.url}/escalations-only` }, { kinds: ['escalation'] });
+    const sourcesOnly = await addChannel(sourceWorkspace, 'slack', { url: `${receiver.url}/sources-only` }, { kinds: ['source_failing'] });
+    const [sourceAlert] = await database.dataSource.query(
+      `INSERT INTO alert (workspace_id, kind, level, reasons, source_id, dedupe_key, alerted_at)
+       VALUES ($1, 'source_failing', 'warning', $2::jsonb, $3, $4, now()) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [sourceWorkspace, JSON.stringify(['vk source: auth_revoked', 'vk: the access token was revoked']), source.id, `source:${source.id}:auth_revoked:test`],
+    );
 
     const dir = mkdtempSync(join(tmpdir(), 'otklik-notify-'));
     const worker = startBuilt('worker', {
@@ -156,13 +166,14 @@ describe('notification channels', () => {
       LOG_LEVEL: 'warn',
     });
     const deliveries = async () =>
-      (await database.dataSource.query(`SELECT channel_id, status, attempts, last_error, delivered_at FROM alert_delivery WHERE alert_id = ANY($1::uuid[])`, [[alertId, ruAlertId]])) as {
+      (await database.dataSource.query(`SELECT channel_id, status, attempts, last_error, delivered_at FROM alert_delivery WHERE alert_id = ANY($1::uuid[])`, [[alertId, ruAlertId, sourceAlert.id]])) as {
         channel_id: string;
         status: string;
         attempts: number;
         last_error: string | null;
       }[];
     const wanted = [channels.slack, channels.mattermost, channels.telegram, channels.email, channels.webhook, channels.ruTelegram];
+    const sourceDelivered = async () => (await deliveries()).some((row) => row.channel_id === sourcesOnly && row.status === 'delivered');
     try {
       await waitFor(
         'every matching channel delivered',
@@ -172,6 +183,7 @@ describe('notification channels', () => {
         },
         60_000,
       );
+      await waitFor('the source-failing alert delivered', sourceDelivered, 20_000);
       await waitFor('the 404 channel given up', async () => (await deliveries()).some((row) => row.channel_id === channels.gone && row.status === 'failed'), 20_000);
       // Time for any duplicate to show up.
       await new Promise((resolve) => setTimeout(resolve, 2_500));
@@ -195,6 +207,12 @@ describe('notification channels', () => {
     expect(gone.attempts).toBe(1);
     expect(gone.last_error).toContain('HTTP 404');
     expect(receiver.requests.filter((request) => request.path.startsWith('/gone'))).toHaveLength(1);
+
+    const sourceMessage = receiver.requests.filter((request) => request.path === '/sources-only');
+    expect(sourceMessage.map((request) => request.status)).toEqual([500, 200]);
+    expect(JSON.parse(sourceMessage[1].body).text).toContain('A mention source is failing');
+    expect(JSON.parse(sourceMessage[1].body).text).toContain('Source: VK community (vk)');
+    expect(receiver.requests.some((request) => request.path === '/escalations-only')).toBe(false);
 
     const byPath = (prefix: string) => receiver.requests.filter((request) => request.path.startsWith(prefix));
     const succeeded = (prefix: string): ReceivedRequest => {

@@ -6,6 +6,7 @@ import { MENTION_LABELER } from './pipeline/labeler';
 import { PipelineService } from './pipeline/pipeline.service';
 import { AlertMonitor } from './escalation/alert-monitor.service';
 import { RouteEscalation } from './escalation/route-escalation';
+import { ThreadEscalator } from './escalation/thread-escalator.service';
 import { NotifyProcessor } from './notify/notify.processor';
 import { ClassifyProcessor, PollProcessor, RouteProcessor } from './queues/pipeline.processors';
 import { SendProcessor } from './send/send.processor';
@@ -27,6 +28,7 @@ export class WorkerModule {
       providers: [
         PipelineService,
         RouteEscalation,
+        ThreadEscalator,
         AlertMonitor,
         { provide: CONNECTOR_RESOLVER, useFactory: () => new ConnectorResolver() },
         { provide: MENTION_LABELER, useFactory: () => new ClassifierLabeler() },

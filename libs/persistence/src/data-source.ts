@@ -20,6 +20,7 @@ import { MembershipEntity, UserEntity } from './entities/user.entity';
 import { WorkspaceEntity } from './entities/workspace.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { AlertingIncidents1764200000000 } from './migrations/1764200000000-alerting-incidents';
+import { EscalationPending1764200000100 } from './migrations/1764200000100-escalation-pending';
 import { ConnectorWiring1763900100000 } from './migrations/1763900100000-connector-wiring';
 import { AuthTokens1764000000000 } from './migrations/1764000000000-auth-tokens';
 import { InboxSearch1764100000000 } from './migrations/1764100000000-inbox-search';
@@ -52,7 +53,7 @@ export const ENTITIES = [
   ApiKeyEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, ConnectorWiring1763900100000, AuthTokens1764000000000, InboxSearch1764100000000, InboxKeyset1764100100000, AlertingIncidents1764200000000];
+export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, ConnectorWiring1763900100000, AuthTokens1764000000000, InboxSearch1764100000000, InboxKeyset1764100100000, AlertingIncidents1764200000000, EscalationPending1764200000100];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
   return {

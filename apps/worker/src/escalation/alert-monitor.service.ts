@@ -1,6 +1,7 @@
 /**
  * The alerting safety net and periodic checks, on a timer in every worker process (each task is idempotent
  * and serialised across processes by a try-lock, so more workers do not mean more work):
+ * - wake the escalation stage for mentions left waiting (another process died, or routed them);
  * - dispatch alerts nobody dispatched (a crash after commit, the poller's source-failing alerts);
  * - re-enqueue deliveries whose job was lost with Redis;
  * - raise SLA-breach alerts (assignee, then the leads);
@@ -11,9 +12,13 @@ import { DataSource } from 'typeorm';
 import { INBOX_EVENT_BUS, QueueProducer, type InboxEventBus } from '@otklik/queues';
 import { RUNTIME, type Runtime } from '@otklik/runtime';
 import { dispatchAlerts, dispatchPendingAlerts, requeueStalledDeliveries } from '../notify/alert-dispatcher';
+import { staleEscalationWorkspaces } from './escalation-stage';
 import { refreshChangedIncidents } from './incident-refresh';
 import { checkSlaBreaches } from './sla-breach.check';
+import { ThreadEscalator } from './thread-escalator.service';
 
+/** Mentions waiting for escalation this long lost their wake-up (a crashed process): wake them here. */
+const STALE_ESCALATION_MS = 1_000;
 /** A delivery untouched this long without its job finishing is taken to have lost it. */
 const STALLED_DELIVERY_MS = 5 * 60_000;
 
@@ -36,6 +41,7 @@ export class AlertMonitor implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly producer: QueueProducer,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(INBOX_EVENT_BUS) private readonly events: InboxEventBus,
+    private readonly escalator: ThreadEscalator,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -54,6 +60,8 @@ export class AlertMonitor implements OnApplicationBootstrap, OnModuleDestroy {
     this.running = true;
     const report: MonitorReport = { dispatched: 0, requeued: 0, slaAlerts: 0, incidentsRefreshed: 0 };
     try {
+      // Not exclusive: each process wakes its own escalator; busy partitions are skipped by their locks.
+      for (const workspaceId of await staleEscalationWorkspaces(this.dataSource, STALE_ESCALATION_MS)) this.escalator.wake(workspaceId);
       await this.exclusively('alert-monitor:dispatch', async () => {
         report.dispatched = (await dispatchPendingAlerts(this.dataSource, this.producer)).alerts;
         report.requeued = await requeueStalledDeliveries(this.dataSource, this.producer, STALLED_DELIVERY_MS);
