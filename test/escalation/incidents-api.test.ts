@@ -244,6 +244,14 @@ describe('incidents, alerts and notification channels API', () => {
     expect(new Set(after.body.updates.map((update: { lang: string }) => update.lang))).toEqual(new Set(['ru', 'en']));
     // Reopening is the one way back from resolved.
     await harness.http.patch(`/api/incidents/${incidentId}`).set(as('pr')).send({ status: 'monitoring' }).expect(409);
+    // New reports of the same cluster after resolution: alerted once, as a possible recurrence.
+    const late = outagePost(3, 0);
+    late.publishedAt = new Date(Date.now() + 60_000).toISOString();
+    await arrive([late], 'inc-outage-nn');
+    await arrive([{ ...outagePost(4, 0), publishedAt: new Date(Date.now() + 120_000).toISOString() }], 'inc-outage-nn');
+    const recurring = (await incidentAlerts(incidentId)).filter((alert: { dedupe_key: string }) => alert.dedupe_key.includes(':recurring:'));
+    expect(recurring).toHaveLength(1);
+    await ds().query(`UPDATE mention SET status = 'resolved' WHERE incident_id = $1`, [incidentId]);
   });
 
   it('lists key accounts to tell privately first, with drafts, recorded in the audit log', async () => {

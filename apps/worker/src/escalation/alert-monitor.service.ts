@@ -63,7 +63,10 @@ export class AlertMonitor implements OnApplicationBootstrap, OnModuleDestroy {
       // Not exclusive: each process wakes its own escalator; busy partitions are skipped by their locks.
       for (const workspaceId of await staleEscalationWorkspaces(this.dataSource, STALE_ESCALATION_MS)) this.escalator.wake(workspaceId);
       await this.exclusively('alert-monitor:dispatch', async () => {
-        report.dispatched = (await dispatchPendingAlerts(this.dataSource, this.producer)).alerts;
+        const pending = await dispatchPendingAlerts(this.dataSource, this.producer);
+        report.dispatched = pending.alerts;
+        // Alerts other stages wrote (a failing source) reach the inbox's live view here.
+        await this.publish(pending.dispatched);
         report.requeued = await requeueStalledDeliveries(this.dataSource, this.producer, STALLED_DELIVERY_MS);
       });
       await this.exclusively('alert-monitor:sla', async () => {
@@ -84,11 +87,13 @@ export class AlertMonitor implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async announce(alertIds: string[]): Promise<void> {
-    const rows: { id: string; workspace_id: string }[] = await this.dataSource.query('SELECT id, workspace_id FROM alert WHERE id = ANY($1::uuid[])', [alertIds]);
+    await this.publish((await dispatchAlerts(this.dataSource, this.producer, alertIds)).dispatched);
+  }
+
+  private async publish(alerts: { id: string; workspaceId: string }[]): Promise<void> {
     const byWorkspace = new Map<string, string[]>();
-    for (const row of rows) byWorkspace.set(row.workspace_id, [...(byWorkspace.get(row.workspace_id) ?? []), row.id]);
+    for (const alert of alerts) byWorkspace.set(alert.workspaceId, [...(byWorkspace.get(alert.workspaceId) ?? []), alert.id]);
     for (const [workspaceId, ids] of byWorkspace) await this.events.publish({ type: 'alert.new', workspaceId, ids, at: new Date().toISOString() });
-    await dispatchAlerts(this.dataSource, this.producer, alertIds);
   }
 
   /** Runs `task` only if no other process is running it; holds a session lock on a dedicated connection. */

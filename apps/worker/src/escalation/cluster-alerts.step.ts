@@ -1,7 +1,7 @@
 /**
  * Alerts for the classifier's clusters, in the route stage's transaction: an incident once it has enough
- * mentions (and again, as critical, once critical data is reported affected), a black-PR campaign once it has
- * enough posts. One dedupe key per incident and level / per campaign, so each is raised once however many
+ * mentions (and again, as critical, once critical data is reported affected; and when new reports arrive after
+ * it was resolved), a black-PR campaign once it has enough posts. One dedupe key per incident and level / per campaign, so each is raised once however many
  * batches add to it.
  */
 import type { EntityManager } from 'typeorm';
@@ -35,6 +35,19 @@ export async function raiseClusterAlerts(
       [incidentIds, workspaceId, thresholds.incidentMinMentions],
     );
     ids.push(...rows.map((row) => row.id));
+    // New reports after PR resolved it: the fire may not be out. Once per resolution.
+    const recurring: { id: string }[] = await manager.query(
+      `INSERT INTO alert (workspace_id, kind, level, reasons, incident_id, dedupe_key, alerted_at)
+       SELECT i.workspace_id, 'incident', 'warning',
+              jsonb_build_array(format('incident: new mentions after it was resolved at %s', to_char(i.resolved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"'))),
+              i.id, format('incident:%s:recurring:%s', i.id, floor(extract(epoch FROM i.resolved_at))), i.last_seen_at
+         FROM incident i
+        WHERE i.id = ANY($1::uuid[]) AND i.workspace_id = $2 AND i.status = 'resolved' AND i.merged_into_id IS NULL AND i.last_seen_at > i.resolved_at
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [incidentIds, workspaceId],
+    );
+    ids.push(...recurring.map((row) => row.id));
   }
   if (campaignIds.length > 0) {
     const rows: { id: string }[] = await manager.query(

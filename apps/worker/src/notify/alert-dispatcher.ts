@@ -12,18 +12,20 @@ import { channelWantsAlert, type ChannelRoutes } from './notification-channel.co
 export interface DispatchReport {
   alerts: number;
   deliveries: number;
+  /** The alerts dispatched now, by workspace (for inbox events). */
+  dispatched: { id: string; workspaceId: string }[];
 }
 
 /** Alerts written at least this long ago and still undispatched are the monitor's to pick up. */
 export const DISPATCH_GRACE_MS = 2_000;
 
 export async function dispatchAlerts(dataSource: DataSource, producer: Pick<QueueProducer, 'deliverAlert'>, alertIds: string[]): Promise<DispatchReport> {
-  if (alertIds.length === 0) return { alerts: 0, deliveries: 0 };
+  if (alertIds.length === 0) return { alerts: 0, deliveries: 0, dispatched: [] };
   const alerts: { id: string; workspace_id: string; kind: string; level: string }[] = await dataSource.query(
     'SELECT id, workspace_id, kind, level FROM alert WHERE id = ANY($1::uuid[]) AND dispatched_at IS NULL',
     [alertIds],
   );
-  if (alerts.length === 0) return { alerts: 0, deliveries: 0 };
+  if (alerts.length === 0) return { alerts: 0, deliveries: 0, dispatched: [] };
   const workspaces = [...new Set(alerts.map((alert) => alert.workspace_id))];
   const channels: { id: string; workspace_id: string; routes: ChannelRoutes | null }[] = await dataSource.query(
     'SELECT id, workspace_id, routes FROM notification_channel WHERE workspace_id = ANY($1::uuid[]) AND enabled',
@@ -52,7 +54,7 @@ export async function dispatchAlerts(dataSource: DataSource, producer: Pick<Queu
     }
   }
   await dataSource.query('UPDATE alert SET dispatched_at = now() WHERE id = ANY($1::uuid[]) AND dispatched_at IS NULL', [alerts.map((alert) => alert.id)]);
-  return { alerts: alerts.length, deliveries };
+  return { alerts: alerts.length, deliveries, dispatched: alerts.map((alert) => ({ id: alert.id, workspaceId: alert.workspace_id })) };
 }
 
 /** The safety net: alerts nobody dispatched (a crash after commit, a lost queue, rows other stages wrote). */
