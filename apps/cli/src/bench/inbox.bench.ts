@@ -238,6 +238,8 @@ export async function benchInbox(): Promise<string[]> {
       lines.push(...(await explain(client, `mention detail, mention ${id} (one statement: mention, thread, author history, notes, replies, case)`, DETAIL_SQL, [id, workspaceId])));
     } finally {
       await client.end();
+      // autocannon stops sending at the deadline, not waiting for slow answers (facets): let them finish before the pool closes.
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
       await app.close();
     }
   } finally {
