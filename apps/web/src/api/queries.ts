@@ -120,7 +120,7 @@ export function useAddNote(id: string) {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (note: { body: string; mentionedUserIds: string[] }) => api.post(mentionPath(id, 'notes'), note),
+    mutationFn: (note: { body: string }) => api.post(mentionPath(id, 'notes'), note),
     onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.mention(id) }),
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Internal notes: never shown to the customer; they carry the context when a case changes hands (GUIDE §4).
- * Typing @ offers colleagues; a picked colleague is sent as a mentioned user id so the api can notify them.
+ * Typing @ offers colleagues; picking one writes their handle (the part of the e-mail before @), which the
+ * api resolves and notifies (it also accepts the whole e-mail or the display name without spaces).
  */
 import { forwardRef, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +21,10 @@ export function mentionQueryAt(text: string, caret: number): { start: number; qu
   return { start: caret - match[2].length - 1, query: match[2].toLowerCase() };
 }
 
+export function handleOf(user: Pick<WorkspaceUser, 'email'>): string {
+  return user.email.split('@')[0] ?? user.email;
+}
+
 export const Notes = forwardRef<NotesHandle, { mentionId: string; notes: Note[] }>(function Notes({ mentionId, notes }, ref) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -27,7 +32,6 @@ export const Notes = forwardRef<NotesHandle, { mentionId: string; notes: Note[] 
   const users = useUsers();
   const add = useAddNote(mentionId);
   const [body, setBody] = useState('');
-  const [picked, setPicked] = useState<WorkspaceUser[]>([]);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   useImperativeHandle(ref, () => ({ focus: () => inputRef.current?.focus() }), []);
@@ -42,9 +46,8 @@ export const Notes = forwardRef<NotesHandle, { mentionId: string; notes: Note[] 
   const pick = (user: WorkspaceUser) => {
     if (!query) return;
     const caret = inputRef.current?.selectionStart ?? body.length;
-    const next = `${body.slice(0, query.start)}@${user.displayName} ${body.slice(caret)}`;
+    const next = `${body.slice(0, query.start)}@${handleOf(user)} ${body.slice(caret)}`;
     setBody(next);
-    setPicked((list) => (list.some((item) => item.id === user.id) ? list : [...list, user]));
     setQuery(null);
     requestAnimationFrame(() => inputRef.current?.focus());
   };
@@ -52,10 +55,8 @@ export const Notes = forwardRef<NotesHandle, { mentionId: string; notes: Note[] 
   const submit = async () => {
     const text = body.trim();
     if (!text) return;
-    const mentioned = picked.filter((user) => text.includes(`@${user.displayName}`)).map((user) => user.id);
-    await add.mutateAsync({ body: text, mentionedUserIds: mentioned });
+    await add.mutateAsync({ body: text });
     setBody('');
-    setPicked([]);
   };
 
   return (
@@ -106,7 +107,7 @@ export const Notes = forwardRef<NotesHandle, { mentionId: string; notes: Note[] 
             {candidates.map((user) => (
               <li key={user.id}>
                 <button type="button" className="link-button" onClick={() => pick(user)}>
-                  @{user.displayName} <span className="hint">{user.email}</span>
+                  {user.displayName} <span className="hint">@{handleOf(user)}</span>
                 </button>
               </li>
             ))}

@@ -26,7 +26,11 @@ export function formatterFor(locale: string): Formatter {
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   const date = new Intl.DateTimeFormat(locale, { day: '2-digit', month: 'short' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
-  const unit = (value: number, name: 'day' | 'hour' | 'minute' | 'second') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }).format(value);
+  // Building an Intl formatter costs far more than using one: one per unit, made once per locale.
+  const units = Object.fromEntries(
+    (['day', 'hour', 'minute', 'second'] as const).map((name) => [name, new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' })]),
+  ) as Record<'day' | 'hour' | 'minute' | 'second', Intl.NumberFormat>;
+  const unit = (value: number, name: keyof typeof units) => units[name].format(value);
   const parse = (iso: string | null) => (iso ? new Date(iso) : null);
   const formatter: Formatter = {
     number: (value) => number.format(value),

@@ -7,8 +7,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentionSummary } from '../api/contract.types';
-import { useFormat } from '../i18n/format';
-import { CauseBadge, ChannelBadge, IntentBadge, LockIcon, Reach, SeverityMark, SlaCountdown } from '../ui/label-badges';
+import type { TFunction } from 'i18next';
+import { useFormat, type Formatter } from '../i18n/format';
+import { causeBadge, channelBadge, intentBadge, LockIcon, reach, severityMark, slaCountdown } from '../ui/label-badges';
 
 export const ROW_HEIGHT = 68;
 
@@ -38,7 +39,11 @@ const MentionRow = memo(function MentionRow({
   now,
   onSelect,
   onOpen,
+  t,
+  format,
 }: {
+  t: TFunction;
+  format: Formatter;
   mention: MentionSummary;
   selected: boolean;
   open: boolean;
@@ -47,8 +52,6 @@ const MentionRow = memo(function MentionRow({
   onSelect(id: string): void;
   onOpen(id: string): void;
 }) {
-  const { t } = useTranslation();
-  const format = useFormat();
   // Clocks differ a little between platforms and us: a post "from the future" reads as just now.
   const waiting = format.relative(new Date(Math.min(Date.parse(mention.publishedAt), now)).toISOString(), now);
   return (
@@ -65,14 +68,14 @@ const MentionRow = memo(function MentionRow({
       }}
       onClick={() => onOpen(mention.id)}
     >
-      <SeverityMark severity={mention.severity} />
+      {severityMark(t, mention.severity)}
       <div className="mention-row-body">
         <div className="mention-row-meta">
-          <ChannelBadge channel={mention.channel} isPrivate={mention.isPrivate} />
+          {channelBadge(t, mention.channel, mention.isPrivate)}
           <span className="author-handle">{mention.author.handle ?? t('mention.unknownAuthor')}</span>
-          <Reach author={mention.author} />
-          <IntentBadge intent={mention.intent} />
-          <CauseBadge cause={mention.cause} />
+          {reach(t, format, mention.author)}
+          {intentBadge(t, mention.intent)}
+          {causeBadge(t, mention.cause)}
           {mention.criticalData ? <span className="badge badge-critical-data">{t('mention.criticalData')}</span> : null}
           <span className="spacer" />
           {mention.claimedBy ? (
@@ -84,7 +87,7 @@ const MentionRow = memo(function MentionRow({
           {mention.status === 'resolved' ? (
             <span className="badge badge-status">{t('status.resolved')}</span>
           ) : (
-            <SlaCountdown dueAt={mention.slaDueAt} doneAt={mention.firstResponseAt} now={now} />
+            slaCountdown(t, format, mention.slaDueAt, mention.firstResponseAt, now)
           )}
           <time className="waiting" dateTime={mention.publishedAt} title={format.dateTime(mention.publishedAt)}>
             {waiting}
@@ -102,13 +105,16 @@ export const MentionList = forwardRef<MentionListHandle, MentionListProps>(funct
   { items, selectedId, openId, currentUserId, now, loading, hasMore, onLoadMore, onSelect, onOpen },
   ref,
 ) {
+  // One translation hook for the whole list: rows get `t` and the formatter as props (both change only with
+  // the language), so a scroll frame renders rows without subscribing each of them to i18n.
   const { t } = useTranslation();
+  const format = useFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 8,
     getItemKey: (index) => items[index]?.id ?? index,
   });
 
@@ -177,6 +183,8 @@ export const MentionList = forwardRef<MentionListHandle, MentionListProps>(funct
                 now={now}
                 onSelect={onSelect}
                 onOpen={onOpen}
+                t={t}
+                format={format}
               />
             </div>
           );

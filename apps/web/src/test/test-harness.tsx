@@ -79,5 +79,5 @@ export function createHarness(route: Route, options: { role?: 'agent' | 'lead' |
       </QueryClientProvider>
     </I18nextProvider>
   );
-  return { calls, services, queryClient, i18n, render: (node: ReactNode) => render(wrap(node)) };
+  return { calls, services, queryClient, i18n, wrap, render: (node: ReactNode) => render(wrap(node)) };
 }
