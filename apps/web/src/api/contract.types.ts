@@ -151,6 +151,7 @@ export interface CaseInfo {
   resolutionDueAt: string | null;
   createdAt: string;
   resolvedAt: string | null;
+  customerConfirmedAt: string | null;
 }
 
 export interface SlaClocks {

@@ -284,6 +284,7 @@ export function readCase(value: unknown): CaseInfo | null {
     resolutionDueAt: str(value, 'resolutionDueAt'),
     createdAt: str(value, 'createdAt') ?? new Date().toISOString(),
     resolvedAt: str(value, 'resolvedAt'),
+    customerConfirmedAt: str(value, 'customerConfirmedAt'),
   };
 }
 

@@ -98,8 +98,16 @@ export function useMentionAction() {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (action: { id: string; kind: 'claim' | 'release' } | { id: string; kind: 'assign'; userId: string | null } | { id: string; kind: 'status'; status: string }) => {
+    mutationFn: async (
+      action:
+        | { id: string; kind: 'claim' | 'release' }
+        | { id: string; kind: 'assign'; userId: string | null }
+        | { id: string; kind: 'status'; status: string }
+        | { id: string; kind: 'snooze'; until: string | null },
+    ) => {
       switch (action.kind) {
+        case 'snooze':
+          return api.patch<unknown>(mentionPath(action.id), { snoozedUntil: action.until });
         case 'claim':
         case 'release':
           return api.post<unknown>(mentionPath(action.id, action.kind));
@@ -235,4 +243,28 @@ export function useNotificationChannels() {
 export function useAudit() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.audit, queryFn: async ({ signal }) => readList(await api.get('/api/audit', { limit: 200 }, signal), readAudit, 'items', 'entries') });
+}
+
+/** Approve or reject a reply waiting for PR (pr/admin), or move a private case on; the mention refreshes. */
+export function useConversationAction(mentionId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: { kind: 'approve'; replyId: string } | { kind: 'reject'; replyId: string; reason: string } | { kind: 'confirm' | 'resolveCase'; caseId: string }) => {
+      switch (action.kind) {
+        case 'approve':
+          return api.post<unknown>(`/api/replies/${encodeURIComponent(action.replyId)}/approve`);
+        case 'reject':
+          return api.post<unknown>(`/api/replies/${encodeURIComponent(action.replyId)}/reject`, { reason: action.reason });
+        case 'confirm':
+          return api.post<unknown>(`/api/cases/${encodeURIComponent(action.caseId)}/customer-confirmed`);
+        case 'resolveCase':
+          return api.post<unknown>(`/api/cases/${encodeURIComponent(action.caseId)}/resolve`);
+      }
+    },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.mention(mentionId) });
+      void client.invalidateQueries({ queryKey: queryKeys.mentions });
+    },
+  });
 }

@@ -2,14 +2,15 @@
  * One mention in full: the thread around it, the labels with the classifier's reasons, the customer's earlier
  * mentions and cases, the composer, replies with delivery status, internal notes and the SLA clocks.
  */
-import { forwardRef, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentionDetail, Role } from '../api/contract.types';
-import { useMention, useUsers } from '../api/queries';
+import { useConversationAction, useMention, useUsers } from '../api/queries';
 import { navigate } from '../app/router';
 import { Composer, type ComposerHandle } from '../composer/composer.component';
 import { useFormat } from '../i18n/format';
 import { CauseBadge, ChannelBadge, IntentBadge, LockIcon, Reach, SeverityBadge, SlaCountdown } from '../ui/label-badges';
+import { useToasts } from '../ui/toasts';
 import { useNow } from '../ui/use-now.hook';
 import { Notes, type NotesHandle } from './notes.component';
 
@@ -26,7 +27,21 @@ interface ConversationProps {
   onRelease(id: string): void;
   onStatus(id: string, status: string): void;
   onAssign(id: string, userId: string | null): void;
+  onSnooze(id: string, until: string): void;
   onClose(): void;
+}
+
+/** Snooze choices: back in an hour, in four hours, or at 9:00 tomorrow (local time). */
+export function snoozeUntil(choice: string, now = new Date()): string | null {
+  if (choice === '1h') return new Date(now.getTime() + 3_600_000).toISOString();
+  if (choice === '4h') return new Date(now.getTime() + 4 * 3_600_000).toISOString();
+  if (choice === 'tomorrow') {
+    const next = new Date(now);
+    next.setDate(next.getDate() + 1);
+    next.setHours(9, 0, 0, 0);
+    return next.toISOString();
+  }
+  return null;
 }
 
 const STATUSES = ['new', 'open', 'pending', 'resolved', 'spam', 'do_not_engage'];
@@ -131,9 +146,15 @@ function History({ mention }: { mention: MentionDetail }) {
   );
 }
 
-function Replies({ mention }: { mention: MentionDetail }) {
+function Replies({ mention, role }: { mention: MentionDetail; role: Role }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const toasts = useToasts();
+  const action = useConversationAction(mention.id);
+  const [rejecting, setRejecting] = useState<{ id: string; reason: string } | null>(null);
+  const approver = role === 'pr' || role === 'admin';
+  const run = (input: Parameters<typeof action.mutate>[0]) =>
+    action.mutate(input, { onError: (error) => toasts.show({ tone: 'error', text: error instanceof Error ? error.message : String(error) }) });
   if (mention.replies.length === 0) return null;
   return (
     <section aria-label={t('conversation.replies')}>
@@ -155,9 +176,72 @@ function Replies({ mention }: { mention: MentionDetail }) {
             <p>{reply.body}</p>
             {reply.failureReason ? <p className="error">{reply.failureReason}</p> : null}
             {reply.overrideReason ? <p className="hint">{t('conversation.overridden', { reason: reply.overrideReason })}</p> : null}
+            {reply.status === 'pending_approval' && approver ? (
+              <div className="reply-approval">
+                <button type="button" className="button button-primary" disabled={action.isPending} onClick={() => run({ kind: 'approve', replyId: reply.id })}>
+                  {t('conversation.approve')}
+                </button>
+                {rejecting?.id === reply.id ? (
+                  <form
+                    className="field-inline"
+                    onSubmit={(event) => {
+                      event.preventDefault();
+                      run({ kind: 'reject', replyId: reply.id, reason: rejecting.reason.trim() });
+                      setRejecting(null);
+                    }}
+                  >
+                    <label className="field-inline">
+                      <span>{t('conversation.rejectReason')}</span>
+                      <input value={rejecting.reason} minLength={3} required onChange={(event) => setRejecting({ id: reply.id, reason: event.target.value })} />
+                    </label>
+                    <button type="submit" className="button">
+                      {t('conversation.reject')}
+                    </button>
+                  </form>
+                ) : (
+                  <button type="button" className="button button-secondary" onClick={() => setRejecting({ id: reply.id, reason: '' })}>
+                    {t('conversation.reject')}
+                  </button>
+                )}
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/** The private case: its clocks, and the steps that close it (the customer confirmed; resolved). */
+function CaseBlock({ mention }: { mention: MentionDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const toasts = useToasts();
+  const action = useConversationAction(mention.id);
+  const item = mention.case;
+  if (!item) return null;
+  const run = (input: Parameters<typeof action.mutate>[0]) =>
+    action.mutate(input, { onError: (error) => toasts.show({ tone: 'error', text: error instanceof Error ? error.message : String(error) }) });
+  return (
+    <section className="case-block" aria-label={t('conversation.caseTitle')}>
+      <h3 className="section-title">{t('conversation.caseTitle')}</h3>
+      <p>
+        {t('conversation.privateCase', { channel: item.privateChannel })} · {t(`caseStatus.${item.status}`, { defaultValue: item.status })} · {format.dateTime(item.createdAt)}
+        {item.customerConfirmedAt ? <span className="hint"> · {t('conversation.confirmedAt', { time: format.dateTime(item.customerConfirmedAt) })}</span> : null}
+      </p>
+      {item.status === 'open' ? (
+        <div className="conversation-actions">
+          {!item.customerConfirmedAt ? (
+            <button type="button" className="button button-secondary" disabled={action.isPending} onClick={() => run({ kind: 'confirm', caseId: item.id })}>
+              {t('conversation.customerConfirmed')}
+            </button>
+          ) : null}
+          <button type="button" className="button" disabled={action.isPending} onClick={() => run({ kind: 'resolveCase', caseId: item.id })}>
+            {t('conversation.resolveCase')}
+          </button>
+        </div>
+      ) : null}
+      <p className="hint">{t('conversation.lastWord')}</p>
     </section>
   );
 }
@@ -186,7 +270,7 @@ function Clocks({ mention }: { mention: MentionDetail }) {
 }
 
 export const Conversation = forwardRef<ConversationHandle, ConversationProps>(function Conversation(
-  { mentionId, role, currentUserId, onClaim, onRelease, onStatus, onAssign, onClose },
+  { mentionId, role, currentUserId, onClaim, onRelease, onStatus, onAssign, onSnooze, onClose },
   ref,
 ) {
   const { t } = useTranslation();
@@ -266,6 +350,21 @@ export const Conversation = forwardRef<ConversationHandle, ConversationProps>(fu
               ))}
             </select>
           </label>
+          <label className="field-inline">
+            <span>{t('actions.snooze')}</span>
+            <select
+              value=""
+              onChange={(event) => {
+                const until = snoozeUntil(event.target.value);
+                if (until) onSnooze(mention.id, until);
+              }}
+            >
+              <option value="">—</option>
+              <option value="1h">{t('actions.snooze1h')}</option>
+              <option value="4h">{t('actions.snooze4h')}</option>
+              <option value="tomorrow">{t('actions.snoozeTomorrow')}</option>
+            </select>
+          </label>
           {mention.status !== 'resolved' ? (
             <button type="button" className="button" onClick={() => onStatus(mention.id, 'resolved')} aria-keyshortcuts="e">
               {t('actions.resolve')}
@@ -291,7 +390,8 @@ export const Conversation = forwardRef<ConversationHandle, ConversationProps>(fu
       <Clocks mention={mention} />
       <Thread mention={mention} />
       <Composer key={mention.id} ref={composer} mention={mention} role={role} />
-      <Replies mention={mention} />
+      <Replies mention={mention} role={role} />
+      <CaseBlock mention={mention} />
       <Notes ref={notes} mentionId={mention.id} notes={mention.notes} />
       <section aria-label={t('conversation.labels')}>
         <h3 className="section-title">{t('conversation.labels')}</h3>

@@ -127,6 +127,7 @@ export function InboxPage({ openId }: { openId: string | null }) {
         },
         onSuccess: () => {
           if (input.kind === 'status' && input.status === 'resolved') toasts.show({ tone: 'success', text: t('actions.resolved') });
+          if (input.kind === 'snooze') toasts.show({ tone: 'success', text: t('actions.snoozed') });
         },
       });
       if (input.kind === 'status') patchMentionCaches(client, input.id, { status: input.status as MentionSummary['status'] });
@@ -236,6 +237,7 @@ export function InboxPage({ openId }: { openId: string | null }) {
           onRelease={(id) => run({ id, kind: 'release' })}
           onStatus={(id, status) => run({ id, kind: 'status', status })}
           onAssign={(id, assignee) => run({ id, kind: 'assign', userId: assignee })}
+          onSnooze={(id, until) => run({ id, kind: 'snooze', until })}
           onClose={() => {
             navigate('/inbox');
             requestAnimationFrame(() => listRef.current?.focus());
