@@ -396,12 +396,12 @@ export default function AdminPage({ tab }: { tab: string | null }) {
         {TABS.map((id) => (
           <a
             key={id}
-            href={`/admin/${id}`}
+            href={`/manage/${id}`}
             className={`tab${current === id ? ' is-active' : ''}`}
             aria-current={current === id ? 'page' : undefined}
             onClick={(event) => {
               event.preventDefault();
-              navigate(`/admin/${id}`);
+              navigate(`/manage/${id}`);
             }}
           >
             {t(`admin.tabs.${id}`)}

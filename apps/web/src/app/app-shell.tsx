@@ -103,7 +103,7 @@ export function AppShell({ route }: { route: Route }) {
             {t('nav.alerts')}
             {unacknowledged > 0 ? (
               <span className="count-badge" aria-label={t('nav.unacknowledged', { count: unacknowledged })}>
-                {unacknowledged}
+                {unacknowledged > 99 ? '99+' : unacknowledged}
               </span>
             ) : null}
           </NavLink>
@@ -111,7 +111,7 @@ export function AppShell({ route }: { route: Route }) {
             {t('nav.dashboard')}
           </NavLink>
           {role === 'admin' || role === 'lead' ? (
-            <NavLink to="/admin" active={route.name === 'admin'}>
+            <NavLink to="/manage" active={route.name === 'admin'}>
               {t('nav.admin')}
             </NavLink>
           ) : null}

@@ -52,7 +52,8 @@ export function parseRoute(path: string): Route {
       return { name: 'alerts' };
     case 'dashboard':
       return { name: 'dashboard' };
-    case 'admin':
+    // Not /admin: the api keeps /admin for itself (the queue dashboard), so a reload there would miss the SPA.
+    case 'manage':
       return { name: 'admin', tab: parts[1] ?? null };
     case 'login':
       return { name: 'login' };

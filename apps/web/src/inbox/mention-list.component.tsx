@@ -71,27 +71,31 @@ const MentionRow = memo(function MentionRow({
       {severityMark(t, mention.severity)}
       <div className="mention-row-body">
         <div className="mention-row-meta">
-          {channelBadge(t, mention.channel, mention.isPrivate)}
-          <span className="author-handle">{mention.author.handle ?? t('mention.unknownAuthor')}</span>
-          {reach(t, format, mention.author)}
-          {intentBadge(t, mention.intent)}
-          {causeBadge(t, mention.cause)}
-          {mention.criticalData ? <span className="badge badge-critical-data">{t('mention.criticalData')}</span> : null}
-          <span className="spacer" />
-          {mention.claimedBy ? (
-            <span className={`claim ${mine ? 'claim-mine' : ''}`} title={t('mention.claimedBy', { name: mention.claimedBy.displayName })}>
-              <LockIcon />{' '}
-              {mine ? t('mention.claimedByYou') : mention.claimedBy.displayName}
-            </span>
-          ) : null}
-          {mention.status === 'resolved' ? (
-            <span className="badge badge-status">{t('status.resolved')}</span>
-          ) : (
-            slaCountdown(t, format, mention.slaDueAt, mention.firstResponseAt, now)
-          )}
-          <time className="waiting" dateTime={mention.publishedAt} title={format.dateTime(mention.publishedAt)}>
-            {waiting}
-          </time>
+          {/* Labels may be clipped on a narrow screen; who holds it and the SLA clock never are. */}
+          <div className="mention-row-labels">
+            {channelBadge(t, mention.channel, mention.isPrivate)}
+            <span className="author-handle">{mention.author.handle ?? t('mention.unknownAuthor')}</span>
+            {reach(t, format, mention.author)}
+            {intentBadge(t, mention.intent)}
+            {causeBadge(t, mention.cause)}
+            {mention.criticalData ? <span className="badge badge-critical-data">{t('mention.criticalData')}</span> : null}
+          </div>
+          <div className="mention-row-state">
+            {mention.claimedBy ? (
+              <span className={`claim ${mine ? 'claim-mine' : ''}`} title={t('mention.claimedBy', { name: mention.claimedBy.displayName })}>
+                <LockIcon />{' '}
+                {mine ? t('mention.claimedByYou') : mention.claimedBy.displayName}
+              </span>
+            ) : null}
+            {mention.status === 'resolved' ? (
+              <span className="badge badge-status">{t('status.resolved')}</span>
+            ) : (
+              slaCountdown(t, format, mention.slaDueAt, mention.firstResponseAt, now)
+            )}
+            <time className="waiting" dateTime={mention.publishedAt} title={format.dateTime(mention.publishedAt)}>
+              {waiting}
+            </time>
+          </div>
         </div>
         <div className="mention-row-text" lang={mention.lang ?? undefined}>
           {mention.text}
