@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth';
 import { preparedQuery } from '../http/prepared-query';
+import { MENTION_STATUSES } from '@otklik/persistence';
 import { SettingsService } from '../settings/settings.service';
 import {
   commonConditions,
@@ -28,7 +29,10 @@ export interface MentionPage {
   nextCursor: string | null;
 }
 
-export type Facets = Record<Dimension, Record<string, number>>;
+/** Counts per dimension value; `capped` lists counts that stopped at STATUS_COUNT_CAP (read as "at least"). */
+export type Facets = Record<Dimension, Record<string, number>> & { capped: string[] };
+
+export const STATUS_COUNT_CAP = 10_000;
 
 @Injectable()
 export class InboxService {
@@ -103,8 +107,17 @@ export class InboxService {
       ['assignee', assigneeExpression],
       ['sla', slaExpression],
     ];
+    const listed = statusesOf(query);
+    const unlisted = MENTION_STATUSES.filter((status) => !listed.includes(status));
+    const cap = params.add(STATUS_COUNT_CAP);
     const parts = [
-      `SELECT 'status' AS dimension, m.status AS value, count(*)::int AS n FROM mention m ${where([...common, ...Object.values(dims)])} GROUP BY 2`,
+      `SELECT 'status' AS dimension, m.status AS value, count(*)::int AS n FROM base m ${where(Object.values(dims))} GROUP BY 2`,
+      // Statuses outside the view (mostly the resolved archive) are counted up to a cap: an exact count of a
+      // million resolved mentions costs a full scan on every refresh and the inbox only needs "10,000+".
+      ...unlisted.map(
+        (status) =>
+          `SELECT 'status', '${status}', count(*)::int FROM (SELECT 1 FROM mention m WHERE ${[...common, ...Object.values(dims), `m.status = '${status}'`].join(' AND ')} LIMIT ${cap}) capped`,
+      ),
       ...grouped.map(
         ([dimension, expression]) =>
           `SELECT '${dimension}', ${expression}, count(*)::int FROM base m ${where(others(dimension))} GROUP BY 2`,
@@ -125,8 +138,13 @@ export class InboxService {
       brand: {},
       assignee: {},
       sla: { ok: 0, due_soon: 0, breached: 0 },
+      capped: [],
     };
-    for (const row of rows) facets[row.dimension][row.value] = row.n;
+    for (const row of rows) {
+      if (row.dimension === 'status' && row.n === 0) continue;
+      facets[row.dimension][row.value] = row.n;
+      if (row.dimension === 'status' && row.n >= STATUS_COUNT_CAP) facets.capped.push(`status.${row.value}`);
+    }
     return facets;
   }
 }
