@@ -1,4 +1,5 @@
 import { benchClassifier } from '../bench/classifier.bench';
+import { benchInbox } from '../bench/inbox.bench';
 import { benchPipeline } from '../bench/pipeline.bench';
 import { UsageError, type CliCommand } from './command';
 
@@ -6,6 +7,7 @@ import { UsageError, type CliCommand } from './command';
 const SECTIONS: Record<string, () => Promise<string[]>> = {
   classifier: () => benchClassifier(),
   pipeline: () => benchPipeline(),
+  inbox: () => benchInbox(),
 };
 
 export const benchCommand: CliCommand = {
