@@ -42,6 +42,9 @@ export function useMentionList(filters: MentionFilters) {
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: (previous) => previous,
     staleTime: 15_000,
+    // Live events keep the list current (and a reconnect refetches it); refetching every loaded page on each
+    // return to the tab would cost a request per hundred rows.
+    refetchOnWindowFocus: false,
   });
 }
 

@@ -8,10 +8,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client';
 import type { MentionSummary, Role } from '../api/contract.types';
+import { readMention } from '../api/normalise';
 import { patchMentionCaches, useFacets, useIncidents, useMentionAction, useMentionList } from '../api/queries';
 import { queryKeys } from '../api/query-keys';
 import { navigate } from '../app/router';
-import { useLiveEvent, useSession } from '../app/services';
+import { useApi, useLiveEvent, useLiveState, useSession } from '../app/services';
 import { Conversation, type ConversationHandle } from '../conversation/conversation.panel';
 import { useFormat } from '../i18n/format';
 import { ShortcutsDialog } from '../ui/shortcuts.dialog';
@@ -19,11 +20,16 @@ import { useToasts } from '../ui/toasts';
 import { useNow } from '../ui/use-now.hook';
 import { InboxFilters } from './inbox-filters.component';
 import { useInboxKeys } from './inbox-keys';
+import { matchesFilters, mergeChanges, type InfinitePages } from './live-merge';
 import { DEFAULT_FILTERS, VIEW_IDS, type MentionFilters } from './mention-filters';
 import { MentionList, type MentionListHandle } from './mention-list.component';
 
 const FILTERS_KEY = 'otklik.inbox.filters';
 const REFETCH_THROTTLE_MS = 1500;
+/** Events are gathered this long, then merged in one go. */
+const LIVE_MERGE_DELAY_MS = 250;
+/** More changed mentions than this at once: refetch the list rather than fetch each. */
+const LIVE_MERGE_LIMIT = 25;
 
 function loadFilters(): MentionFilters {
   try {
@@ -54,6 +60,7 @@ export function InboxPage({ openId }: { openId: string | null }) {
   const format = useFormat();
   const session = useSession();
   const client = useQueryClient();
+  const api = useApi();
   const toasts = useToasts();
   const role: Role = session?.workspace.role ?? 'agent';
   const userId = session?.user.id ?? null;
@@ -86,28 +93,81 @@ export function InboxPage({ openId }: { openId: string | null }) {
   const items = useMemo(() => uniqueById(list.data?.pages), [list.data]);
   const total = list.data?.pages[0]?.total ?? null;
 
-  // Live updates: refetch at most every REFETCH_THROTTLE_MS, and the open mention when it changed.
+  // Live updates. A few changed mentions are fetched and merged into the loaded pages (exact, and cheap
+  // with thousands of rows loaded); a burst or a text search refetches the list instead, at most every
+  // REFETCH_THROTTLE_MS. Facets are recounted with the same throttle.
   const lastRefetch = useRef(0);
   const pendingRefetch = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const refetchList = useCallback(() => {
-    const wait = lastRefetch.current + REFETCH_THROTTLE_MS - Date.now();
-    if (pendingRefetch.current) return;
-    pendingRefetch.current = setTimeout(
-      () => {
-        pendingRefetch.current = null;
-        lastRefetch.current = Date.now();
-        void client.invalidateQueries({ queryKey: queryKeys.mentions });
-      },
-      Math.max(0, wait),
-    );
-  }, [client]);
+  const refetchList = useCallback(
+    (listToo: boolean) => {
+      const wait = lastRefetch.current + REFETCH_THROTTLE_MS - Date.now();
+      if (pendingRefetch.current) return;
+      pendingRefetch.current = setTimeout(
+        () => {
+          pendingRefetch.current = null;
+          lastRefetch.current = Date.now();
+          void client.invalidateQueries({ queryKey: listToo ? queryKeys.mentions : ['mentions', 'facets'] });
+        },
+        Math.max(0, wait),
+      );
+    },
+    [client],
+  );
   useEffect(() => () => void (pendingRefetch.current && clearTimeout(pendingRefetch.current)), []);
+  const changed = useRef(new Set<string>());
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flushChanges = useCallback(async () => {
+    flushTimer.current = null;
+    const ids = [...changed.current];
+    changed.current.clear();
+    const key = queryKeys.mentionList(filters);
+    const data = client.getQueryData<InfinitePages>(key);
+    if (!data || ids.length > LIVE_MERGE_LIMIT || filters.q.trim()) {
+      refetchList(true);
+      return;
+    }
+    const fresh = new Map<string, MentionSummary | null>();
+    let undecided = false;
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          const mention = readMention(await api.get(`/api/mentions/${encodeURIComponent(id)}`));
+          const matches = matchesFilters(mention, filters, userId);
+          if (matches === null) undecided = true;
+          else fresh.set(id, matches ? mention : null);
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) fresh.set(id, null);
+          else undecided = true;
+        }
+      }),
+    );
+    if (undecided) {
+      refetchList(true);
+      return;
+    }
+    client.setQueryData<InfinitePages>(key, (current) => (current ? mergeChanges(current, fresh) : current));
+    refetchList(false);
+  }, [api, client, filters, refetchList, userId]);
+  useEffect(() => () => void (flushTimer.current && clearTimeout(flushTimer.current)), []);
+  // Events missed while the stream was down are not replayed: catch up with one refetch on reconnecting.
+  const live = useLiveState();
+  const lostStream = useRef(false);
+  const hadStream = useRef(false);
+  useEffect(() => {
+    if (live === 'open') {
+      if (lostStream.current) refetchList(true);
+      hadStream.current = true;
+      lostStream.current = false;
+    } else if (hadStream.current) lostStream.current = true;
+  }, [live, refetchList]);
   useLiveEvent((event) => {
     if (!event.type.startsWith('mention.')) return;
-    refetchList();
     for (const id of event.ids) {
+      changed.current.add(id);
       if (client.getQueryData(queryKeys.mention(id))) void client.invalidateQueries({ queryKey: queryKeys.mention(id) });
     }
+    if (event.ids.length === 0) refetchList(true);
+    else if (!flushTimer.current) flushTimer.current = setTimeout(() => void flushChanges(), LIVE_MERGE_DELAY_MS);
   });
 
   const action = useMentionAction();
