@@ -68,7 +68,11 @@ async function signIn(context: BrowserContext, base: string, agent: Agent): Prom
 /** A screenshot of the screen itself, without toasts over it. */
 async function screenshot(page: Page, name: string): Promise<void> {
   const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  for (let left = 10; left > 0 && (await dismiss.count()) > 0; left -= 1) await dismiss.first().click({ timeout: 1000 }).catch(() => undefined);
+  for (let left = 10; left > 0 && (await dismiss.count()) > 0; left -= 1)
+    await dismiss
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
   await page.screenshot({ path: join(SCREENSHOTS, name) });
 }
 
@@ -81,10 +85,15 @@ async function tickWarnings(page: Page): Promise<void> {
 /** Waits until the composer's check is about the text now in the box. */
 async function checked(page: Page): Promise<string> {
   const status = page.locator('.composer .check-status');
-  await waitFor('the reply check', async () => {
-    const text = (await status.textContent()) ?? '';
-    return text && text !== 'Checking…' ? text : null;
-  }, 20_000, 100);
+  await waitFor(
+    'the reply check',
+    async () => {
+      const text = (await status.textContent()) ?? '';
+      return text && text !== 'Checking…' ? text : null;
+    },
+    20_000,
+    100,
+  );
   return (await status.textContent()) ?? '';
 }
 
@@ -116,20 +125,35 @@ async function checked(page: Page): Promise<string> {
       OTKLIK_SECRET_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'warn',
     }));
-    await waitFor('the api to listen', async () => /listening on/.test(output()) || (child.exitCode !== null ? Promise.reject(new Error(output())) : false), 90_000);
+    await waitFor(
+      'the api to listen',
+      async () => /listening on/.test(output()) || (child.exitCode !== null ? Promise.reject(new Error(output())) : false),
+      90_000,
+    );
     const password = /password:\s+(\S+)/.exec(output())?.[1];
     if (!password) throw new Error(`the demo seed printed no admin password:\n${output()}`);
     admin = { email: 'admin@otklik.local', password, displayName: 'Demo admin' };
     const { accessToken } = await api<{ accessToken: string }>(base, 'POST', '/api/auth/login', null, { email: admin.email, password });
     const invite = async (email: string, displayName: string): Promise<Agent> => {
-      const created = await api<{ oneTimePassword: string }>(base, 'POST', '/api/users', accessToken, { email, displayName, role: 'agent' });
+      const created = await api<{ oneTimePassword: string }>(base, 'POST', '/api/users', accessToken, {
+        email,
+        displayName,
+        role: 'agent',
+      });
       return { email, password: created.oneTimePassword, displayName };
     };
     anna = await invite('anna@otklik.local', 'Anna Agent');
     boris = await invite('boris@otklik.local', 'Boris Agent');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -167,7 +191,9 @@ async function checked(page: Page): Promise<string> {
     const [{ id }] = await waitFor(
       `${PHONE_MENTION} to be routed`,
       async () => {
-        const found = (await db.dataSource.query(`SELECT id::text AS id FROM mention WHERE external_id = $1 AND stage = 'routed'`, [PHONE_MENTION])) as { id: string }[];
+        const found = (await db.dataSource.query(`SELECT id::text AS id FROM mention WHERE external_id = $1 AND stage = 'routed'`, [
+          PHONE_MENTION,
+        ])) as { id: string }[];
         return found.length ? found : null;
       },
       120_000,
@@ -223,8 +249,15 @@ async function checked(page: Page): Promise<string> {
     // Take private: a case opens and the composer offers the public answer that points to it.
     await annaConversation.getByRole('button', { name: 'Take private' }).click();
     await annaConversation.locator('.badge-case').waitFor();
-    await waitFor('the take-private answer in the composer', async () => ((await composer.inputValue()).length > 0 ? true : null), 10_000, 100);
-    const cases = (await db.dataSource.query(`SELECT private_channel FROM "case" WHERE mention_id = $1`, [id])) as { private_channel: string }[];
+    await waitFor(
+      'the take-private answer in the composer',
+      async () => ((await composer.inputValue()).length > 0 ? true : null),
+      10_000,
+      100,
+    );
+    const cases = (await db.dataSource.query(`SELECT private_channel FROM "case" WHERE mention_id = $1`, [id])) as {
+      private_channel: string;
+    }[];
     expect(cases).toHaveLength(1);
 
     // Resolve with the keyboard (after leaving the text field).
@@ -235,7 +268,10 @@ async function checked(page: Page): Promise<string> {
       const [row] = (await db.dataSource.query(`SELECT status FROM mention WHERE id = $1`, [id])) as { status: string }[];
       return row?.status === 'resolved' ? row : null;
     });
-    const [reply] = (await db.dataSource.query(`SELECT body, visibility, status FROM reply WHERE mention_id = $1 ORDER BY created_at LIMIT 1`, [id])) as {
+    const [reply] = (await db.dataSource.query(
+      `SELECT body, visibility, status FROM reply WHERE mention_id = $1 ORDER BY created_at LIMIT 1`,
+      [id],
+    )) as {
       body: string;
       visibility: string;
       status: string;

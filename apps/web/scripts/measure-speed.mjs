@@ -33,11 +33,10 @@ async function seedMentions(count) {
        SELECT $1, 'x', $2 || '-a-' || g, 'reader_' || g, (g * 7919) % 120000, g % 17 = 0, 'person' FROM generate_series(1, 2000) g`,
       [workspace, tag],
     );
-    await client.query(`INSERT INTO thread (workspace_id, channel, external_id, mention_count) SELECT $1, 'x', $2 || '-t-' || g, 1 FROM generate_series(1, $3::int) g`, [
-      workspace,
-      tag,
-      count,
-    ]);
+    await client.query(
+      `INSERT INTO thread (workspace_id, channel, external_id, mention_count) SELECT $1, 'x', $2 || '-t-' || g, 1 FROM generate_series(1, $3::int) g`,
+      [workspace, tag, count],
+    );
     await client.query(
       `INSERT INTO mention (workspace_id, channel, external_id, thread_id, author_id, lang, text, published_at, intent, cause, severity, sentiment, stage, status, priority, sla_due_at)
        SELECT $1, 'x', $2 || '-m-' || g, t.id, a.id, 'en', 'The app keeps crashing at checkout, order ' || g || ' is stuck and nobody answers',
@@ -77,8 +76,14 @@ try {
       await page.evaluate(() => {
         const navigation = performance.getEntriesByType('navigation')[0];
         const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-        const bytes = performance.getEntriesByType('resource').reduce((sum, entry) => sum + (entry.transferSize || 0), navigation.transferSize);
-        return { domContentLoaded: Math.round(navigation.domContentLoadedEventEnd), firstContentfulPaint: fcp ? Math.round(fcp.startTime) : null, bytes };
+        const bytes = performance
+          .getEntriesByType('resource')
+          .reduce((sum, entry) => sum + (entry.transferSize || 0), navigation.transferSize);
+        return {
+          domContentLoaded: Math.round(navigation.domContentLoadedEventEnd),
+          firstContentfulPaint: fcp ? Math.round(fcp.startTime) : null,
+          bytes,
+        };
       }),
     );
     await context.close();
@@ -106,7 +111,12 @@ try {
       return list.scrollHeight;
     });
     const now = Math.round(next / ROW_HEIGHT);
-    if (now === rows && step > 20 && !(await page.evaluate(() => document.querySelector('[data-inbox-list]').getAttribute('aria-busy') === 'true'))) break;
+    if (
+      now === rows &&
+      step > 20 &&
+      !(await page.evaluate(() => document.querySelector('[data-inbox-list]').getAttribute('aria-busy') === 'true'))
+    )
+      break;
     rows = now;
     await page.waitForTimeout(100);
   }
@@ -133,7 +143,9 @@ try {
     return window.__frames.slice(2);
   });
   const long = frames.filter((interval) => interval > 50).length;
-  console.log(`wheel-scrolled ${wheelSteps * 1200} px in ${Date.now() - start} ms; frame intervals (ms): ${JSON.stringify(percentiles(frames))}; frames over 50 ms: ${long}`);
+  console.log(
+    `wheel-scrolled ${wheelSteps * 1200} px in ${Date.now() - start} ms; frame intervals (ms): ${JSON.stringify(percentiles(frames))}; frames over 50 ms: ${long}`,
+  );
 
   const jumps = await page.evaluate(async () => {
     const list = document.querySelector('[data-inbox-list]');

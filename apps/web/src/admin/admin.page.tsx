@@ -11,7 +11,8 @@ import type { Role, SlaPolicy } from '../api/contract.types';
 import { useAudit, useNotificationChannels, useSources, useUsers } from '../api/queries';
 import { queryKeys } from '../api/query-keys';
 import { navigate } from '../app/router';
-import { useApi } from '../app/services';
+import { useApi, useSession } from '../app/services';
+import { can } from '../auth/permissions';
 import { useFormat } from '../i18n/format';
 import { useToasts } from '../ui/toasts';
 
@@ -34,13 +35,22 @@ function useAction<T, R = unknown>(fn: (input: T) => Promise<R>, invalidate: rea
 
 function UsersTab() {
   const { t } = useTranslation();
+  const manage = can(useSession()?.workspace.role, 'manageUsers');
   const api = useApi();
   const users = useUsers();
   const [form, setForm] = useState({ email: '', displayName: '', role: 'agent' as Role });
   // A new account's one-time password is shown only in the invite response: show it once, here.
   const [created, setCreated] = useState<{ email: string; password: string | null } | null>(null);
-  const create = useAction((input: typeof form) => api.post<{ oneTimePassword?: string | null }>('/api/users', input), queryKeys.users, t('admin.userCreated'));
-  const changeRole = useAction((input: { id: string; role: Role }) => api.patch(`/api/users/${encodeURIComponent(input.id)}`, { role: input.role }), queryKeys.users, t('admin.saved'));
+  const create = useAction(
+    (input: typeof form) => api.post<{ oneTimePassword?: string | null }>('/api/users', input),
+    queryKeys.users,
+    t('admin.userCreated'),
+  );
+  const changeRole = useAction(
+    (input: { id: string; role: Role }) => api.patch(`/api/users/${encodeURIComponent(input.id)}`, { role: input.role }),
+    queryKeys.users,
+    t('admin.saved'),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(form, {
@@ -70,7 +80,12 @@ function UsersTab() {
                 <label className="visually-hidden" htmlFor={`role-${user.id}`}>
                   {t('admin.roleOf', { name: user.displayName })}
                 </label>
-                <select id={`role-${user.id}`} value={user.role} onChange={(event) => changeRole.mutate({ id: user.id, role: event.target.value as Role })}>
+                <select
+                  id={`role-${user.id}`}
+                  value={user.role}
+                  disabled={!manage}
+                  onChange={(event) => changeRole.mutate({ id: user.id, role: event.target.value as Role })}
+                >
                   {ROLES.map((role) => (
                     <option key={role} value={role}>
                       {t(`role.${role}`)}
@@ -83,53 +98,59 @@ function UsersTab() {
         </tbody>
       </table>
       {users.isError ? <p className="error">{(users.error as Error).message}</p> : null}
-      <form className="inline-form" onSubmit={submit} aria-label={t('admin.addUser')}>
-        <h2 className="section-title">{t('admin.addUser')}</h2>
-        <label className="field">
-          <span>{t('admin.email')}</span>
-          <input type="email" required value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />
-        </label>
-        <label className="field">
-          <span>{t('admin.name')}</span>
-          <input required value={form.displayName} onChange={(event) => setForm({ ...form, displayName: event.target.value })} />
-        </label>
-        <label className="field">
-          <span>{t('admin.role')}</span>
-          <select value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value as Role })}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button" disabled={create.isPending}>
-          {t('admin.create')}
-        </button>
-        {created ? (
-          <p className="notice" role="status">
-            {created.password ? t('admin.oneTimePassword', { email: created.email }) : t('admin.existingAccount', { email: created.email })}
-            {created.password ? (
-              <>
-                {' '}
-                <code className="secret">{created.password}</code>
-              </>
-            ) : null}
-          </p>
-        ) : null}
-      </form>
+      {manage ? (
+        <form className="inline-form" onSubmit={submit} aria-label={t('admin.addUser')}>
+          <h2 className="section-title">{t('admin.addUser')}</h2>
+          <label className="field">
+            <span>{t('admin.email')}</span>
+            <input type="email" required value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />
+          </label>
+          <label className="field">
+            <span>{t('admin.name')}</span>
+            <input required value={form.displayName} onChange={(event) => setForm({ ...form, displayName: event.target.value })} />
+          </label>
+          <label className="field">
+            <span>{t('admin.role')}</span>
+            <select value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value as Role })}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`role.${role}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button" disabled={create.isPending}>
+            {t('admin.create')}
+          </button>
+          {created ? (
+            <p className="notice" role="status">
+              {created.password
+                ? t('admin.oneTimePassword', { email: created.email })
+                : t('admin.existingAccount', { email: created.email })}
+              {created.password ? (
+                <>
+                  {' '}
+                  <code className="secret">{created.password}</code>
+                </>
+              ) : null}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
     </>
   );
 }
 
 function SourcesTab() {
   const { t } = useTranslation();
+  const manage = can(useSession()?.workspace.role, 'manageSources');
   const format = useFormat();
   const api = useApi();
   const sources = useSources();
   const test = useAction((id: string) => api.post(`/api/sources/${encodeURIComponent(id)}/test`), queryKeys.sources, t('admin.testPassed'));
   const toggle = useAction(
-    (input: { id: string; enabled: boolean }) => api.post(`/api/sources/${encodeURIComponent(input.id)}/${input.enabled ? 'enable' : 'disable'}`),
+    (input: { id: string; enabled: boolean }) =>
+      api.post(`/api/sources/${encodeURIComponent(input.id)}/${input.enabled ? 'enable' : 'disable'}`),
     queryKeys.sources,
     t('admin.saved'),
   );
@@ -158,12 +179,25 @@ function SourcesTab() {
             <td>{format.dateTime(source.lastPollAt)}</td>
             <td>{format.number(source.mentionsIngested)}</td>
             <td className="row-actions">
-              <button type="button" className="button button-secondary" onClick={() => test.mutate(source.id)} disabled={test.isPending}>
-                {t('admin.test')}
-              </button>
-              <button type="button" className="button button-secondary" onClick={() => toggle.mutate({ id: source.id, enabled: !source.enabled })}>
-                {source.enabled ? t('admin.disable') : t('admin.enable')}
-              </button>
+              {manage ? (
+                <>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => test.mutate(source.id)}
+                    disabled={test.isPending}
+                  >
+                    {t('admin.test')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => toggle.mutate({ id: source.id, enabled: !source.enabled })}
+                  >
+                    {source.enabled ? t('admin.disable') : t('admin.enable')}
+                  </button>
+                </>
+              ) : null}
             </td>
           </tr>
         ))}
@@ -183,7 +217,11 @@ function ChannelsTab() {
   const { t } = useTranslation();
   const api = useApi();
   const channels = useNotificationChannels();
-  const test = useAction((id: string) => api.post(`/api/notification-channels/${encodeURIComponent(id)}/test`), queryKeys.notificationChannels, t('admin.testSent'));
+  const test = useAction(
+    (id: string) => api.post(`/api/notification-channels/${encodeURIComponent(id)}/test`),
+    queryKeys.notificationChannels,
+    t('admin.testSent'),
+  );
   return (
     <table className="table">
       <caption className="visually-hidden">{t('admin.tabs.channels')}</caption>
@@ -284,7 +322,12 @@ function SettingsTab() {
                     <span className="visually-hidden">
                       {t(kind === 'slaFirstResponseMinutes' ? 'sla.firstResponse' : 'sla.resolution')} · {t(`severity.${severity}`)}
                     </span>
-                    <input type="number" min={1} value={draft[kind]?.[severity] ?? ''} onChange={(event) => setMinutes(kind, severity, Number(event.target.value))} />
+                    <input
+                      type="number"
+                      min={1}
+                      value={draft[kind]?.[severity] ?? ''}
+                      onChange={(event) => setMinutes(kind, severity, Number(event.target.value))}
+                    />
                   </label>{' '}
                   {t('admin.minutes')}
                 </td>
@@ -299,7 +342,12 @@ function SettingsTab() {
       </label>
       <label className="field">
         <span>{t('admin.dueSoon')}</span>
-        <input type="number" min={1} value={draft.slaDueSoonMinutes ?? ''} onChange={(event) => setDraft({ ...draft, slaDueSoonMinutes: Number(event.target.value) })} />
+        <input
+          type="number"
+          min={1}
+          value={draft.slaDueSoonMinutes ?? ''}
+          onChange={(event) => setDraft({ ...draft, slaDueSoonMinutes: Number(event.target.value) })}
+        />
       </label>
       <fieldset className="facet">
         <legend className="section-title">{t('admin.warnRules')}</legend>
@@ -314,7 +362,9 @@ function SettingsTab() {
                   ...draft,
                   replyPolicy: {
                     ...draft.replyPolicy,
-                    enabledWarnRules: event.target.checked ? [...draft.replyPolicy.enabledWarnRules, rule] : draft.replyPolicy.enabledWarnRules.filter((item) => item !== rule),
+                    enabledWarnRules: event.target.checked
+                      ? [...draft.replyPolicy.enabledWarnRules, rule]
+                      : draft.replyPolicy.enabledWarnRules.filter((item) => item !== rule),
                   },
                 })
               }
@@ -328,12 +378,20 @@ function SettingsTab() {
         <textarea
           rows={3}
           value={draft.replyPolicy.bannedPhrases.join('\n')}
-          onChange={(event) => setDraft({ ...draft, replyPolicy: { ...draft.replyPolicy, bannedPhrases: event.target.value.split('\n').filter((line) => line.trim()) } })}
+          onChange={(event) =>
+            setDraft({
+              ...draft,
+              replyPolicy: { ...draft.replyPolicy, bannedPhrases: event.target.value.split('\n').filter((line) => line.trim()) },
+            })
+          }
         />
       </label>
       <label className="field">
         <span>{t('admin.privateContact')}</span>
-        <input value={draft.replyPolicy.privateContact ?? ''} onChange={(event) => setDraft({ ...draft, replyPolicy: { ...draft.replyPolicy, privateContact: event.target.value } })} />
+        <input
+          value={draft.replyPolicy.privateContact ?? ''}
+          onChange={(event) => setDraft({ ...draft, replyPolicy: { ...draft.replyPolicy, privateContact: event.target.value } })}
+        />
       </label>
       <button type="submit" className="button" disabled={save.isPending}>
         {t('common.save')}
@@ -388,12 +446,14 @@ function AuditTab() {
 
 export default function AdminPage({ tab }: { tab: string | null }) {
   const { t } = useTranslation();
-  const current: Tab = TABS.includes(tab as Tab) ? (tab as Tab) : 'users';
+  const role = useSession()?.workspace.role;
+  const tabs = TABS.filter((id) => id !== 'audit' || can(role, 'viewAudit'));
+  const current: Tab = tabs.includes(tab as Tab) ? (tab as Tab) : 'users';
   return (
     <section className="page" aria-labelledby="admin-title">
       <h1 id="admin-title">{t('admin.title')}</h1>
       <nav className="tabs" aria-label={t('admin.sections')}>
-        {TABS.map((id) => (
+        {tabs.map((id) => (
           <a
             key={id}
             href={`/manage/${id}`}

@@ -37,7 +37,10 @@ export function useAlertWatcher(): number {
         if (!urgent) continue;
         toasts.show({
           tone: alert.level === 'critical' ? 'critical' : 'info',
-          text: t('alerts.toast', { level: t(`alertLevel.${alert.level}`, { defaultValue: alert.level }), title: alert.title ?? t(`alertKind.${alert.kind}`, { defaultValue: alert.kind }) }),
+          text: t('alerts.toast', {
+            level: t(`alertLevel.${alert.level}`, { defaultValue: alert.level }),
+            title: alert.title ?? t(`alertKind.${alert.kind}`, { defaultValue: alert.kind }),
+          }),
           action: { label: t('alerts.open'), run: () => navigate('/alerts') },
         });
       }

@@ -23,12 +23,20 @@ export function AlertsPage() {
       {alerts.data?.length === 0 ? <p className="hint">{t('alerts.none')}</p> : null}
       <ol className="alert-list">
         {alerts.data?.map((alert) => (
-          <li key={alert.id} className={`alert-item alert-${alert.level}${alert.acknowledgedAt ? ' is-acknowledged' : ''}`} data-alert-id={alert.id}>
+          <li
+            key={alert.id}
+            className={`alert-item alert-${alert.level}${alert.acknowledgedAt ? ' is-acknowledged' : ''}`}
+            data-alert-id={alert.id}
+          >
             <div className="alert-head">
-              <span className={`badge alert-level alert-level-${alert.level}`}>{t(`alertLevel.${alert.level}`, { defaultValue: alert.level })}</span>
+              <span className={`badge alert-level alert-level-${alert.level}`}>
+                {t(`alertLevel.${alert.level}`, { defaultValue: alert.level })}
+              </span>
               <strong>{alert.title ?? t(`alertKind.${alert.kind}`, { defaultValue: alert.kind })}</strong>
               <time dateTime={alert.alertedAt}>{format.dateTime(alert.alertedAt)}</time>
-              {alert.score !== null ? <span className="hint">{t('alerts.score', { score: format.number(Math.round(alert.score * 100) / 100) })}</span> : null}
+              {alert.score !== null ? (
+                <span className="hint">{t('alerts.score', { score: format.number(Math.round(alert.score * 100) / 100) })}</span>
+              ) : null}
             </div>
             {alert.reasons.length ? (
               <ul className="reasons">
@@ -39,17 +47,27 @@ export function AlertsPage() {
             ) : null}
             <div className="alert-actions">
               {alert.mentionId ? (
-                <button type="button" className="link-button" onClick={() => navigate(`/inbox/${encodeURIComponent(alert.mentionId ?? '')}`)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => navigate(`/inbox/${encodeURIComponent(alert.mentionId ?? '')}`)}
+                >
                   {t('alerts.openThread')}
                 </button>
               ) : null}
               {alert.incidentId ? (
-                <button type="button" className="link-button" onClick={() => navigate(`/incidents/${encodeURIComponent(alert.incidentId ?? '')}`)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => navigate(`/incidents/${encodeURIComponent(alert.incidentId ?? '')}`)}
+                >
                   {t('alerts.openIncident')}
                 </button>
               ) : null}
               {alert.acknowledgedAt ? (
-                <span className="hint">{t('alerts.acknowledgedBy', { name: nameOf(alert.acknowledgedBy?.id), time: format.dateTime(alert.acknowledgedAt) })}</span>
+                <span className="hint">
+                  {t('alerts.acknowledgedBy', { name: nameOf(alert.acknowledgedBy?.id), time: format.dateTime(alert.acknowledgedAt) })}
+                </span>
               ) : (
                 <button type="button" className="button" disabled={acknowledge.isPending} onClick={() => acknowledge.mutate(alert.id)}>
                   {t('alerts.acknowledge')}

@@ -25,7 +25,10 @@ const pair = (access: string, refresh: string) => ({
 });
 
 function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
 }
 
 describe('ApiClient', () => {
@@ -43,7 +46,9 @@ describe('ApiClient', () => {
         expect(JSON.parse(String(init?.body))).toEqual({ refreshToken: 'refresh-1' });
         return json(200, pair('new-access', 'refresh-2'));
       }
-      return auth === 'Bearer new-access' ? json(200, { ok: path }) : json(401, { type: 'urn:otklik:problem:unauthorized', status: 401, detail: 'expired' });
+      return auth === 'Bearer new-access'
+        ? json(200, { ok: path })
+        : json(401, { type: 'urn:otklik:problem:unauthorized', status: 401, detail: 'expired' });
     }) as typeof fetch;
     const client = new ApiClient(session, '', fetchImpl);
     const [a, b] = await Promise.all([client.get<{ ok: string }>('/api/a'), client.get<{ ok: string }>('/api/b')]);
@@ -58,7 +63,9 @@ describe('ApiClient', () => {
     session.save(pair('old-access', 'refresh-1'));
     let ended = 0;
     const fetchImpl = (async (url: RequestInfo | URL) =>
-      String(url) === '/api/auth/refresh' ? json(401, { status: 401, detail: 'refresh token reused' }) : json(401, { status: 401, detail: 'expired' })) as typeof fetch;
+      String(url) === '/api/auth/refresh'
+        ? json(401, { status: 401, detail: 'refresh token reused' })
+        : json(401, { status: 401, detail: 'expired' })) as typeof fetch;
     const client = new ApiClient(session, '', fetchImpl);
     client.onSessionEnded = () => (ended += 1);
     const error = await client.get('/api/me').catch((caught: unknown) => caught);
@@ -72,7 +79,12 @@ describe('ApiClient', () => {
     const session = new SessionStore(memory());
     session.save(pair('access', 'refresh'));
     const client = new ApiClient(session, '', (async () =>
-      json(409, { type: 'urn:otklik:problem:claimed', status: 409, detail: 'Lena is working on it', holder: { displayName: 'Lena' } })) as typeof fetch);
+      json(409, {
+        type: 'urn:otklik:problem:claimed',
+        status: 409,
+        detail: 'Lena is working on it',
+        holder: { displayName: 'Lena' },
+      })) as typeof fetch);
     const error = (await client.post('/api/mentions/1/claim').catch((caught: unknown) => caught)) as ApiError;
     expect(error.code).toBe('claimed');
     expect(error.message).toBe('Lena is working on it');

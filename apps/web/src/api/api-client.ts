@@ -106,7 +106,10 @@ export class ApiClient {
   }
 
   async login(email: string, password: string, workspaceId?: string): Promise<TokenPair> {
-    const pair = await this.request<TokenPair>('POST', '/api/auth/login', { body: { email, password, ...(workspaceId ? { workspaceId } : {}) }, anonymous: true });
+    const pair = await this.request<TokenPair>('POST', '/api/auth/login', {
+      body: { email, password, ...(workspaceId ? { workspaceId } : {}) },
+      anonymous: true,
+    });
     this.session.save(pair);
     return pair;
   }

@@ -85,7 +85,10 @@ function obj(source: Json, ...keys: string[]): Json | null {
 }
 
 function strings(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap((item) => (typeof item === 'string' ? [item] : isObject(item) ? [String(item.text ?? item.message ?? item.reason ?? JSON.stringify(item))] : []));
+  if (Array.isArray(value))
+    return value.flatMap((item) =>
+      typeof item === 'string' ? [item] : isObject(item) ? [String(item.text ?? item.message ?? item.reason ?? JSON.stringify(item))] : [],
+    );
   if (typeof value === 'string') return [value];
   return [];
 }
@@ -171,7 +174,9 @@ export function readFacets(value: unknown): Facets {
       facets[dimension] = Object.fromEntries(Object.entries(raw).map(([key, count]) => [key, Number(count) || 0]));
     } else if (Array.isArray(raw)) {
       // [{ value, count }] form.
-      facets[dimension] = Object.fromEntries(raw.filter(isObject).map((row) => [String(row.value ?? row.key ?? 'none'), Number(row.count ?? row.n ?? 0)]));
+      facets[dimension] = Object.fromEntries(
+        raw.filter(isObject).map((row) => [String(row.value ?? row.key ?? 'none'), Number(row.count ?? row.n ?? 0)]),
+      );
     }
   }
   return facets;
@@ -250,7 +255,10 @@ export function readNote(value: unknown): Note {
     id: str(source, 'id') ?? '',
     body: str(source, 'body', 'text') ?? '',
     author: readPerson(source, 'author') ?? readPerson(source, 'authorId'),
-    mentionedUsers: list(source, 'mentionedUsers', 'mentions').filter(isObject).map((row) => readPerson({ user: row }, 'user')).filter((row): row is PersonRef => row !== null),
+    mentionedUsers: list(source, 'mentionedUsers', 'mentions')
+      .filter(isObject)
+      .map((row) => readPerson({ user: row }, 'user'))
+      .filter((row): row is PersonRef => row !== null),
     createdAt: str(source, 'createdAt') ?? new Date().toISOString(),
   };
 }
@@ -320,7 +328,9 @@ export function readMentionDetail(value: unknown): MentionDetail {
           cases: num(summaryRow, 'cases') ?? 0,
         }
       : null,
-    incident: incident ? { id: str(incident, 'id') ?? '', title: str(incident, 'title') ?? '', status: str(incident, 'status') ?? '' } : null,
+    incident: incident
+      ? { id: str(incident, 'id') ?? '', title: str(incident, 'title') ?? '', status: str(incident, 'status') ?? '' }
+      : null,
     notes: list(source, 'notes').map(readNote),
     replies: list(source, 'replies').map(readReply),
     case: readCase(pick(source, 'case')),
@@ -351,7 +361,14 @@ export function readCheck(value: unknown): ReplyCheck {
   const violations = list(source, 'violations').map(readViolation);
   const verdict = str(source, 'verdict');
   return {
-    verdict: verdict === 'block' || verdict === 'warn' || verdict === 'ok' ? verdict : violations.some((v) => v.level === 'block') ? 'block' : violations.length ? 'warn' : 'ok',
+    verdict:
+      verdict === 'block' || verdict === 'warn' || verdict === 'ok'
+        ? verdict
+        : violations.some((v) => v.level === 'block')
+          ? 'block'
+          : violations.length
+            ? 'warn'
+            : 'ok',
     violations,
     replyMaxLength: num(obj(source, 'channel') ?? {}, 'replyMaxLength'),
   };
@@ -488,7 +505,12 @@ export function readSource(value: unknown): SourceInfo {
 
 export function readNotificationChannel(value: unknown): NotificationChannel {
   const source = isObject(value) ? value : {};
-  return { id: str(source, 'id') ?? '', kind: str(source, 'kind') ?? '', name: str(source, 'name') ?? '', enabled: bool(source, 'enabled') ?? true };
+  return {
+    id: str(source, 'id') ?? '',
+    kind: str(source, 'kind') ?? '',
+    name: str(source, 'name') ?? '',
+    enabled: bool(source, 'enabled') ?? true,
+  };
 }
 
 export function readUser(value: unknown): WorkspaceUser {

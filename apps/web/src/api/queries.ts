@@ -38,7 +38,9 @@ export function useMentionList(filters: MentionFilters) {
     queryKey: queryKeys.mentionList(filters),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }) =>
-      readMentionPage(await api.get('/api/mentions', { ...filtersToQuery(filters), cursor: pageParam ?? undefined, limit: PAGE_SIZE }, signal)),
+      readMentionPage(
+        await api.get('/api/mentions', { ...filtersToQuery(filters), cursor: pageParam ?? undefined, limit: PAGE_SIZE }, signal),
+      ),
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: (previous) => previous,
     staleTime: 15_000,
@@ -81,13 +83,22 @@ export function useSuggestions(id: string, enabled: boolean) {
 
 export function useUsers() {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.users, queryFn: async ({ signal }) => readList(await api.get('/api/users', undefined, signal), readUser, 'items', 'users'), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: queryKeys.users,
+    queryFn: async ({ signal }) => readList(await api.get('/api/users', undefined, signal), readUser, 'items', 'users'),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** Patches one mention everywhere it is cached (list pages and detail) after an action. */
 export function patchMentionCaches(client: QueryClient, id: string, patch: Partial<MentionSummary>): void {
   client.setQueriesData<{ pages: { items: MentionSummary[] }[]; pageParams: unknown[] }>({ queryKey: ['mentions', 'list'] }, (data) =>
-    data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === id ? { ...item, ...patch } : item)) })) } : data,
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === id ? { ...item, ...patch } : item)) })),
+        }
+      : data,
   );
   client.setQueryData<MentionDetail>(queryKeys.mention(id), (data) => (data ? { ...data, ...patch } : data));
 }
@@ -136,7 +147,13 @@ export function useAddNote(id: string) {
   });
 }
 
-export async function checkReply(api: ReturnType<typeof useApi>, id: string, body: string, visibility: Visibility, signal?: AbortSignal): Promise<ReplyCheck> {
+export async function checkReply(
+  api: ReturnType<typeof useApi>,
+  id: string,
+  body: string,
+  visibility: Visibility,
+  signal?: AbortSignal,
+): Promise<ReplyCheck> {
   return readCheck(await api.request('POST', mentionPath(id, 'replies/check'), { body: { body, visibility }, signal }));
 }
 
@@ -181,7 +198,11 @@ export function useTakePrivate(id: string) {
 
 export function useAlerts() {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.alerts, queryFn: async ({ signal }) => readList(await api.get('/api/alerts', { pageSize: 100 }, signal), readAlert, 'items', 'alerts'), staleTime: 30_000 });
+  return useQuery({
+    queryKey: queryKeys.alerts,
+    queryFn: async ({ signal }) => readList(await api.get('/api/alerts', { pageSize: 100 }, signal), readAlert, 'items', 'alerts'),
+    staleTime: 30_000,
+  });
 }
 
 export function useAcknowledgeAlert() {
@@ -195,14 +216,18 @@ export function useAcknowledgeAlert() {
 
 export function useIncidents() {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.incidents, queryFn: async ({ signal }) => readList(await api.get('/api/incidents', undefined, signal), readIncident, 'items', 'incidents') });
+  return useQuery({
+    queryKey: queryKeys.incidents,
+    queryFn: async ({ signal }) => readList(await api.get('/api/incidents', undefined, signal), readIncident, 'items', 'incidents'),
+  });
 }
 
 export function useIncidentStatements(id: string | null) {
   const api = useApi();
   return useQuery({
     queryKey: [...queryKeys.incident(id ?? ''), 'statements'],
-    queryFn: async ({ signal }) => readStatements(await api.get(`/api/incidents/${encodeURIComponent(id ?? '')}/statements`, undefined, signal)),
+    queryFn: async ({ signal }) =>
+      readStatements(await api.get(`/api/incidents/${encodeURIComponent(id ?? '')}/statements`, undefined, signal)),
     enabled: Boolean(id),
   });
 }
@@ -218,7 +243,11 @@ export function useIncident(id: string | null) {
 
 export function useOpenFacets() {
   const api = useApi();
-  return useQuery({ queryKey: ['mentions', 'facets', 'backlog'], queryFn: async ({ signal }) => readFacets(await api.get('/api/mentions/facets', undefined, signal)), staleTime: 30_000 });
+  return useQuery({
+    queryKey: ['mentions', 'facets', 'backlog'],
+    queryFn: async ({ signal }) => readFacets(await api.get('/api/mentions/facets', undefined, signal)),
+    staleTime: 30_000,
+  });
 }
 
 export function useStats(range: { from: string; to: string; bucket: string }) {
@@ -232,20 +261,27 @@ export function useStats(range: { from: string; to: string; bucket: string }) {
 
 export function useSources() {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.sources, queryFn: async ({ signal }) => readList(await api.get('/api/sources', undefined, signal), readSource, 'items', 'sources') });
+  return useQuery({
+    queryKey: queryKeys.sources,
+    queryFn: async ({ signal }) => readList(await api.get('/api/sources', undefined, signal), readSource, 'items', 'sources'),
+  });
 }
 
 export function useNotificationChannels() {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.notificationChannels,
-    queryFn: async ({ signal }) => readList(await api.get('/api/notification-channels', undefined, signal), readNotificationChannel, 'items', 'channels'),
+    queryFn: async ({ signal }) =>
+      readList(await api.get('/api/notification-channels', undefined, signal), readNotificationChannel, 'items', 'channels'),
   });
 }
 
 export function useAudit() {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.audit, queryFn: async ({ signal }) => readList(await api.get('/api/audit', { limit: 200 }, signal), readAudit, 'items', 'entries') });
+  return useQuery({
+    queryKey: queryKeys.audit,
+    queryFn: async ({ signal }) => readList(await api.get('/api/audit', { limit: 200 }, signal), readAudit, 'items', 'entries'),
+  });
 }
 
 /** Approve or reject a reply waiting for PR (pr/admin), or move a private case on; the mention refreshes. */
@@ -253,7 +289,12 @@ export function useConversationAction(mentionId: string) {
   const api = useApi();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (action: { kind: 'approve'; replyId: string } | { kind: 'reject'; replyId: string; reason: string } | { kind: 'confirm' | 'resolveCase'; caseId: string }) => {
+    mutationFn: (
+      action:
+        | { kind: 'approve'; replyId: string }
+        | { kind: 'reject'; replyId: string; reason: string }
+        | { kind: 'confirm' | 'resolveCase'; caseId: string },
+    ) => {
       switch (action.kind) {
         case 'approve':
           return api.post<unknown>(`/api/replies/${encodeURIComponent(action.replyId)}/approve`);

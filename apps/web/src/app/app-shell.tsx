@@ -9,6 +9,7 @@ import { useAlertWatcher } from '../alerts/alert-watcher.hook';
 import { AlertsPage } from '../alerts/alerts.page';
 import { useMe } from '../api/queries';
 import { InboxPage } from '../inbox/inbox.page';
+import { can } from '../auth/permissions';
 import { LanguageSwitch } from '../i18n/language-switch.component';
 import { navigate, type Route } from './router';
 import { useLiveState, useServices, useSession } from './services';
@@ -107,10 +108,12 @@ export function AppShell({ route }: { route: Route }) {
               </span>
             ) : null}
           </NavLink>
-          <NavLink to="/dashboard" active={route.name === 'dashboard'}>
-            {t('nav.dashboard')}
-          </NavLink>
-          {role === 'admin' || role === 'lead' ? (
+          {can(role, 'viewStats') ? (
+            <NavLink to="/dashboard" active={route.name === 'dashboard'}>
+              {t('nav.dashboard')}
+            </NavLink>
+          ) : null}
+          {can(role, 'openAdmin') ? (
             <NavLink to="/manage" active={route.name === 'admin'}>
               {t('nav.admin')}
             </NavLink>

@@ -81,7 +81,12 @@ export class LiveEvents {
       try {
         const parsed = JSON.parse(message.data) as Partial<InboxEvent>;
         const type = parsed.type ?? (message.type !== 'message' ? message.type : 'message');
-        this.dispatch({ type, ids: (parsed.ids ?? []).map(String), at: parsed.at ?? new Date().toISOString(), actor: parsed.actor ?? null });
+        this.dispatch({
+          type,
+          ids: (parsed.ids ?? []).map(String),
+          at: parsed.at ?? new Date().toISOString(),
+          actor: parsed.actor ?? null,
+        });
       } catch {
         // Comments and keep-alives carry no JSON.
       }

@@ -48,11 +48,26 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
         <p className="hint">{t('login.tagline')}</p>
         <label className="field">
           <span>{t('login.email')}</span>
-          <input type="email" name="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} autoFocus />
+          <input
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            autoFocus
+          />
         </label>
         <label className="field">
           <span>{t('login.password')}</span>
-          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         </label>
         {error ? (
           <p className="error" role="alert">

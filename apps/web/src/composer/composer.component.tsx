@@ -10,12 +10,11 @@ import { ApiError } from '../api/api-client';
 import type { MentionDetail, Role, Visibility } from '../api/contract.types';
 import { readCheck } from '../api/normalise';
 import { useSendReply, useSuggestions, useTakePrivate } from '../api/queries';
+import { can } from '../auth/permissions';
 import { useToasts } from '../ui/toasts';
 import { useReplyCheck } from './reply-check.hook';
 import { violationAtCaret, violationSegments } from './violation-segments';
 
-/** Roles that may override a block (GUIDE §6: a lead or PR, with an audited reason; the api also lets an admin). */
-export const OVERRIDE_ROLES: readonly Role[] = ['lead', 'pr', 'admin'];
 /** The api's minimum (apps/api replies OverrideDto). */
 const MIN_OVERRIDE_REASON = 10;
 
@@ -52,7 +51,8 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const blocks = violations.filter((violation) => violation.level === 'block');
   const warnings = violations.filter((violation) => violation.level === 'warn');
   const segments = useMemo(() => violationSegments(body, violations), [body, violations]);
-  const canOverride = OVERRIDE_ROLES.includes(role);
+  // GUIDE §6: a lead or PR (or an admin) may override, with a reason the api audits.
+  const canOverride = can(role, 'overridePolicy');
   // The channel's length limit comes with every check (the connectors know it; the composer only repeats it).
   const [limit, setLimit] = useState<number | null>(null);
   useEffect(() => {
@@ -178,7 +178,13 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
         <div className="segmented" role="radiogroup" aria-label={t('composer.visibility')}>
           {(['public', 'private'] as const).map((value) => (
             <label key={value} className={`segment${visibility === value ? ' is-active' : ''}`}>
-              <input type="radio" name={`${id}-visibility`} value={value} checked={visibility === value} onChange={() => setVisibility(value)} />
+              <input
+                type="radio"
+                name={`${id}-visibility`}
+                value={value}
+                checked={visibility === value}
+                onChange={() => setVisibility(value)}
+              />
               {t(`composer.${value}`)}
             </label>
           ))}
@@ -207,7 +213,10 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
                   const textarea = textareaRef.current;
                   if (!textarea) return;
                   const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offset: number } | null };
-                  const within = doc.caretPositionFromPoint?.(event.clientX, event.clientY)?.offset ?? document.caretRangeFromPoint?.(event.clientX, event.clientY)?.startOffset ?? 0;
+                  const within =
+                    doc.caretPositionFromPoint?.(event.clientX, event.clientY)?.offset ??
+                    document.caretRangeFromPoint?.(event.clientX, event.clientY)?.startOffset ??
+                    0;
                   const caret = segment.start + Math.min(within, segment.text.length);
                   textarea.focus();
                   textarea.setSelectionRange(caret, caret);
@@ -249,10 +258,17 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       </div>
 
       <div className="composer-bar">
-        <span id={`${id}-status`} className={`check-status${blocks.length ? ' is-block' : warnings.length ? ' is-warn' : ''}`} role="status">
+        <span
+          id={`${id}-status`}
+          className={`check-status${blocks.length ? ' is-block' : warnings.length ? ' is-warn' : ''}`}
+          role="status"
+        >
           {statusText}
         </span>
-        <span className={`counter${overLimit ? ' is-over' : ''}`} aria-label={limit ? t('composer.counterLabel', { count: body.length, limit }) : undefined}>
+        <span
+          className={`counter${overLimit ? ' is-over' : ''}`}
+          aria-label={limit ? t('composer.counterLabel', { count: body.length, limit }) : undefined}
+        >
           {limit ? `${body.length} / ${limit}` : body.length}
         </span>
       </div>
@@ -323,14 +339,25 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       ) : null}
 
       <div className="composer-actions">
-        <button type="button" className="button button-primary" disabled={disabledReason !== null} aria-describedby={`${id}-why`} onClick={() => void submit()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={disabledReason !== null}
+          aria-describedby={`${id}-why`}
+          onClick={() => void submit()}
+        >
           {visibility === 'public' ? t('composer.sendPublic') : t('composer.sendPrivate')}
         </button>
         <span id={`${id}-why`} className="hint">
           {disabledReason ?? t('composer.sendHint')}
         </span>
         <span className="spacer" />
-        <button type="button" className="button button-secondary" aria-expanded={showSuggestions} onClick={() => setShowSuggestions((value) => !value)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-expanded={showSuggestions}
+          onClick={() => setShowSuggestions((value) => !value)}
+        >
           {t('composer.suggestions')}
         </button>
       </div>

@@ -15,16 +15,37 @@ function policy(call: Call) {
     const violations = [];
     const phone = body.indexOf(PHONE);
     if (phone >= 0) {
-      violations.push({ rule: 'pii_echo', level: 'block', spans: [{ start: phone, end: phone + PHONE.length }], message: 'Repeats the phone number in public.' });
+      violations.push({
+        rule: 'pii_echo',
+        level: 'block',
+        spans: [{ start: phone, end: phone + PHONE.length }],
+        message: 'Repeats the phone number in public.',
+      });
     }
     const sorry = body.indexOf('sorry');
-    if (sorry >= 0) violations.push({ rule: 'vague_apology', level: 'warn', spans: [{ start: sorry, end: sorry + 5 }], message: 'Say what you apologise for.' });
-    if (!body.includes('message')) violations.push({ rule: 'no_private_path', level: 'warn', spans: [], message: 'Offer a private channel.' });
+    if (sorry >= 0)
+      violations.push({
+        rule: 'vague_apology',
+        level: 'warn',
+        spans: [{ start: sorry, end: sorry + 5 }],
+        message: 'Say what you apologise for.',
+      });
+    if (!body.includes('message'))
+      violations.push({ rule: 'no_private_path', level: 'warn', spans: [], message: 'Offer a private channel.' });
     const verdict = violations.some((v) => v.level === 'block') ? 'block' : violations.length ? 'warn' : 'ok';
     return { body: { verdict, violations, channel: { name: 'x', publicReply: true, privateMessage: true, replyMaxLength: 280 } } };
   }
   if (call.path.endsWith('/replies') && call.method === 'POST') {
-    return { status: 201, body: { id: 'r-1', body: (call.body as { body: string }).body, visibility: 'public', status: 'queued', createdAt: new Date().toISOString() } };
+    return {
+      status: 201,
+      body: {
+        id: 'r-1',
+        body: (call.body as { body: string }).body,
+        visibility: 'public',
+        status: 'queued',
+        createdAt: new Date().toISOString(),
+      },
+    };
   }
   return undefined;
 }
@@ -81,7 +102,11 @@ describe('Composer', () => {
       fireEvent.click(sendButton());
     });
     const sent = harness.calls.find((call) => call.method === 'POST' && call.path === '/api/mentions/8/replies');
-    expect(sent?.body).toEqual({ body: 'We are sorry about the double charge on Monday.', visibility: 'public', acknowledged: ['vague_apology', 'no_private_path'] });
+    expect(sent?.body).toEqual({
+      body: 'We are sorry about the double charge on Monday.',
+      visibility: 'public',
+      acknowledged: ['vague_apology', 'no_private_path'],
+    });
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Reply text' }) as HTMLTextAreaElement).value).toBe(''));
   });
 
@@ -94,7 +119,9 @@ describe('Composer', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /Override the block/ }));
     fireEvent.change(screen.getByRole('textbox', { name: /Reason for the override/ }), { target: { value: 'short' } });
     expect(sendButton().disabled).toBe(true);
-    fireEvent.change(screen.getByRole('textbox', { name: /Reason for the override/ }), { target: { value: 'The customer asked us to confirm the number publicly' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Reason for the override/ }), {
+      target: { value: 'The customer asked us to confirm the number publicly' },
+    });
     expect(sendButton().disabled).toBe(false);
     expect(screen.getByText(/280/)).toBeTruthy();
   });

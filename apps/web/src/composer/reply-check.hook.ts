@@ -17,9 +17,20 @@ export interface ReplyCheckState {
   error: string | null;
 }
 
-export function useReplyCheck(mentionId: string, body: string, visibility: Visibility, delayMs = 350): ReplyCheckState & { accept(check: ReplyCheck, body: string, visibility: Visibility): void } {
+export function useReplyCheck(
+  mentionId: string,
+  body: string,
+  visibility: Visibility,
+  delayMs = 350,
+): ReplyCheckState & { accept(check: ReplyCheck, body: string, visibility: Visibility): void } {
   const api = useApi();
-  const [state, setState] = useState<ReplyCheckState>({ check: null, checkedBody: null, checkedVisibility: null, pending: false, error: null });
+  const [state, setState] = useState<ReplyCheckState>({
+    check: null,
+    checkedBody: null,
+    checkedVisibility: null,
+    pending: false,
+    error: null,
+  });
   const sequence = useRef(0);
 
   useEffect(() => {

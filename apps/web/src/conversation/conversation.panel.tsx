@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MentionDetail, Role } from '../api/contract.types';
 import { useConversationAction, useMention, useUsers } from '../api/queries';
 import { navigate } from '../app/router';
+import { can } from '../auth/permissions';
 import { Composer, type ComposerHandle } from '../composer/composer.component';
 import { useFormat } from '../i18n/format';
 import { CauseBadge, ChannelBadge, IntentBadge, LockIcon, Reach, SeverityBadge, SlaCountdown } from '../ui/label-badges';
@@ -88,7 +89,11 @@ function Thread({ mention }: { mention: MentionDetail }) {
       <h3 className="section-title">{t('conversation.thread')}</h3>
       <ol className="thread">
         {posts.map((post) => (
-          <li key={post.id} className={`thread-post relation-${post.relation}${post.fromBrand ? ' from-brand' : ''}`} aria-current={post.isCurrent || undefined}>
+          <li
+            key={post.id}
+            className={`thread-post relation-${post.relation}${post.fromBrand ? ' from-brand' : ''}`}
+            aria-current={post.isCurrent || undefined}
+          >
             <div className="thread-meta">
               <span className="badge">{t(`relation.${post.relation}`)}</span>
               <strong>{post.author.handle ?? t('mention.unknownAuthor')}</strong>
@@ -124,13 +129,16 @@ function History({ mention }: { mention: MentionDetail }) {
             late: format.number(summary.answeredLate),
             cases: format.number(summary.cases),
           })}
-          {summary.longestWaitSeconds ? ` ${t('conversation.longestWait', { duration: format.duration(summary.longestWaitSeconds * 1000) })}` : ''}
+          {summary.longestWaitSeconds
+            ? ` ${t('conversation.longestWait', { duration: format.duration(summary.longestWaitSeconds * 1000) })}`
+            : ''}
         </p>
       ) : null}
       <ul className="history">
         {mention.authorCases.map((item) => (
           <li key={`case-${item.id}`}>
-            <span className="badge">{t('conversation.case')}</span> {t(`caseStatus.${item.status}`, { defaultValue: item.status })} · {format.date(item.createdAt)}
+            <span className="badge">{t('conversation.case')}</span> {t(`caseStatus.${item.status}`, { defaultValue: item.status })} ·{' '}
+            {format.date(item.createdAt)}
           </li>
         ))}
         {mention.authorHistory.map((item) => (
@@ -152,9 +160,11 @@ function Replies({ mention, role }: { mention: MentionDetail; role: Role }) {
   const toasts = useToasts();
   const action = useConversationAction(mention.id);
   const [rejecting, setRejecting] = useState<{ id: string; reason: string } | null>(null);
-  const approver = role === 'pr' || role === 'admin';
+  const approver = can(role, 'approveReplies');
   const run = (input: Parameters<typeof action.mutate>[0]) =>
-    action.mutate(input, { onError: (error) => toasts.show({ tone: 'error', text: error instanceof Error ? error.message : String(error) }) });
+    action.mutate(input, {
+      onError: (error) => toasts.show({ tone: 'error', text: error instanceof Error ? error.message : String(error) }),
+    });
   if (mention.replies.length === 0) return null;
   return (
     <section aria-label={t('conversation.replies')}>
@@ -164,7 +174,9 @@ function Replies({ mention, role }: { mention: MentionDetail; role: Role }) {
           <li key={reply.id} className={`reply reply-${reply.visibility}`}>
             <div className="reply-meta">
               <span className="badge">{t(`composer.${reply.visibility}`)}</span>
-              <span className={`badge delivery delivery-${reply.status}`}>{t(`delivery.${reply.status}`, { defaultValue: reply.status })}</span>
+              <span className={`badge delivery delivery-${reply.status}`}>
+                {t(`delivery.${reply.status}`, { defaultValue: reply.status })}
+              </span>
               {reply.author ? <strong>{reply.author.displayName}</strong> : null}
               <time dateTime={reply.sentAt ?? reply.createdAt}>{format.dateTime(reply.sentAt ?? reply.createdAt)}</time>
               {reply.platformUrl ? (
@@ -178,7 +190,12 @@ function Replies({ mention, role }: { mention: MentionDetail; role: Role }) {
             {reply.overrideReason ? <p className="hint">{t('conversation.overridden', { reason: reply.overrideReason })}</p> : null}
             {reply.status === 'pending_approval' && approver ? (
               <div className="reply-approval">
-                <button type="button" className="button button-primary" disabled={action.isPending} onClick={() => run({ kind: 'approve', replyId: reply.id })}>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={action.isPending}
+                  onClick={() => run({ kind: 'approve', replyId: reply.id })}
+                >
                   {t('conversation.approve')}
                 </button>
                 {rejecting?.id === reply.id ? (
@@ -192,7 +209,12 @@ function Replies({ mention, role }: { mention: MentionDetail; role: Role }) {
                   >
                     <label className="field-inline">
                       <span>{t('conversation.rejectReason')}</span>
-                      <input value={rejecting.reason} minLength={3} required onChange={(event) => setRejecting({ id: reply.id, reason: event.target.value })} />
+                      <input
+                        value={rejecting.reason}
+                        minLength={3}
+                        required
+                        onChange={(event) => setRejecting({ id: reply.id, reason: event.target.value })}
+                      />
                     </label>
                     <button type="submit" className="button">
                       {t('conversation.reject')}
@@ -221,22 +243,37 @@ function CaseBlock({ mention }: { mention: MentionDetail }) {
   const item = mention.case;
   if (!item) return null;
   const run = (input: Parameters<typeof action.mutate>[0]) =>
-    action.mutate(input, { onError: (error) => toasts.show({ tone: 'error', text: error instanceof Error ? error.message : String(error) }) });
+    action.mutate(input, {
+      onError: (error) => toasts.show({ tone: 'error', text: error instanceof Error ? error.message : String(error) }),
+    });
   return (
     <section className="case-block" aria-label={t('conversation.caseTitle')}>
       <h3 className="section-title">{t('conversation.caseTitle')}</h3>
       <p>
-        {t('conversation.privateCase', { channel: item.privateChannel })} · {t(`caseStatus.${item.status}`, { defaultValue: item.status })} · {format.dateTime(item.createdAt)}
-        {item.customerConfirmedAt ? <span className="hint"> · {t('conversation.confirmedAt', { time: format.dateTime(item.customerConfirmedAt) })}</span> : null}
+        {t('conversation.privateCase', { channel: item.privateChannel })} · {t(`caseStatus.${item.status}`, { defaultValue: item.status })}{' '}
+        · {format.dateTime(item.createdAt)}
+        {item.customerConfirmedAt ? (
+          <span className="hint"> · {t('conversation.confirmedAt', { time: format.dateTime(item.customerConfirmedAt) })}</span>
+        ) : null}
       </p>
       {item.status === 'open' ? (
         <div className="conversation-actions">
           {!item.customerConfirmedAt ? (
-            <button type="button" className="button button-secondary" disabled={action.isPending} onClick={() => run({ kind: 'confirm', caseId: item.id })}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={action.isPending}
+              onClick={() => run({ kind: 'confirm', caseId: item.id })}
+            >
               {t('conversation.customerConfirmed')}
             </button>
           ) : null}
-          <button type="button" className="button" disabled={action.isPending} onClick={() => run({ kind: 'resolveCase', caseId: item.id })}>
+          <button
+            type="button"
+            className="button"
+            disabled={action.isPending}
+            onClick={() => run({ kind: 'resolveCase', caseId: item.id })}
+          >
             {t('conversation.resolveCase')}
           </button>
         </div>
@@ -310,7 +347,9 @@ export const Conversation = forwardRef<ConversationHandle, ConversationProps>(fu
           <IntentBadge intent={mention.intent} />
           <CauseBadge cause={mention.cause} />
           {mention.criticalData ? <span className="badge badge-critical-data">{t('mention.criticalData')}</span> : null}
-          {mention.case ? <span className="badge badge-case">{t('conversation.privateCase', { channel: mention.case.privateChannel })}</span> : null}
+          {mention.case ? (
+            <span className="badge badge-case">{t('conversation.privateCase', { channel: mention.case.privateChannel })}</span>
+          ) : null}
         </div>
         {mention.cause === 'black_pr' ? <p className="notice notice-warn">{t('conversation.blackPrNotice')}</p> : null}
         {mention.cause === 'piling_on' ? <p className="notice">{t('conversation.pilingOnNotice')}</p> : null}
@@ -329,17 +368,25 @@ export const Conversation = forwardRef<ConversationHandle, ConversationProps>(fu
               {t('actions.claim')}
             </button>
           )}
-          <label className="field-inline">
-            <span>{t('actions.assign')}</span>
-            <select value={mention.assignee?.id ?? ''} onChange={(event) => onAssign(mention.id, event.target.value || null)}>
-              <option value="">{t('actions.nobody')}</option>
-              {(users.data ?? []).map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.displayName}
-                </option>
-              ))}
-            </select>
-          </label>
+          {can(role, 'assign') ? (
+            <label className="field-inline">
+              <span>{t('actions.assign')}</span>
+              <select value={mention.assignee?.id ?? ''} onChange={(event) => onAssign(mention.id, event.target.value || null)}>
+                <option value="">{t('actions.nobody')}</option>
+                {(users.data ?? []).map((user) => (
+                  <option key={user.id} value={user.id}>
+                    {user.displayName}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : mention.assignee ? (
+            <span className="hint">
+              {t('actions.assignedTo', {
+                name: (users.data ?? []).find((user) => user.id === mention.assignee?.id)?.displayName ?? mention.assignee.displayName,
+              })}
+            </span>
+          ) : null}
           <label className="field-inline">
             <span>{t('actions.status')}</span>
             <select value={mention.status} onChange={(event) => onStatus(mention.id, event.target.value)}>

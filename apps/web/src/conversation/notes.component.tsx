@@ -69,7 +69,8 @@ export const Notes = forwardRef<NotesHandle, { mentionId: string; notes: Note[] 
         {notes.map((note) => (
           <li key={note.id} className="note">
             <div className="note-meta">
-              <strong>{note.author?.displayName ?? t('notes.someone')}</strong> · <time dateTime={note.createdAt}>{format.dateTime(note.createdAt)}</time>
+              <strong>{note.author?.displayName ?? t('notes.someone')}</strong> ·{' '}
+              <time dateTime={note.createdAt}>{format.dateTime(note.createdAt)}</time>
             </div>
             <p>{note.body}</p>
           </li>

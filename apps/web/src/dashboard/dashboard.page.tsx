@@ -12,7 +12,11 @@ import { useFormat, type Formatter } from '../i18n/format';
 
 type Dimension = 'cause' | 'severity' | 'channel';
 
-const RANGES = { day: { hours: 24, bucket: 'hour' }, week: { hours: 24 * 7, bucket: 'day' }, month: { hours: 24 * 30, bucket: 'day' } } as const;
+const RANGES = {
+  day: { hours: 24, bucket: 'hour' },
+  week: { hours: 24 * 7, bucket: 'day' },
+  month: { hours: 24 * 30, bucket: 'day' },
+} as const;
 type RangeId = keyof typeof RANGES;
 
 /** Colour-blind-safe palette (Okabe–Ito), in a fixed order per key so a cause keeps its colour. */
@@ -45,7 +49,8 @@ export function backlogOf(facets: Facets | undefined): { total: number | null; b
 export function statsToCsv(stats: Stats, backlog: number | null): string {
   const rows: string[][] = [['series', 'bucket', 'key', 'count']];
   for (const dimension of ['cause', 'severity', 'channel', 'intent'] as const) {
-    for (const bucket of stats.series) for (const [key, count] of Object.entries(bucket[dimension])) rows.push([dimension, bucket.at, key, String(count)]);
+    for (const bucket of stats.series)
+      for (const [key, count] of Object.entries(bucket[dimension])) rows.push([dimension, bucket.at, key, String(count)]);
   }
   const metric = (name: string, value: number | null) => rows.push(['metric', '', name, value === null ? '' : String(value)]);
   metric('mentions', stats.totals.mentions);
@@ -62,7 +67,19 @@ export function statsToCsv(stats: Stats, backlog: number | null): string {
   return rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\r\n');
 }
 
-function VolumeChart({ title, buckets, dimension, format, bucket }: { title: string; buckets: StatsBucket[]; dimension: Dimension; format: Formatter; bucket: string }) {
+function VolumeChart({
+  title,
+  buckets,
+  dimension,
+  format,
+  bucket,
+}: {
+  title: string;
+  buckets: StatsBucket[];
+  dimension: Dimension;
+  format: Formatter;
+  bucket: string;
+}) {
   const { t } = useTranslation();
   const keys = keysOf(buckets, dimension);
   const data = buckets.map((row) => ({ label: bucket === 'hour' ? format.time(row.at) : format.date(row.at), ...row[dimension] }));
@@ -131,7 +148,13 @@ export default function DashboardPage() {
         <h1 id="dashboard-title">{t('dashboard.title')}</h1>
         <div className="segmented" role="group" aria-label={t('dashboard.range')}>
           {(Object.keys(RANGES) as RangeId[]).map((id) => (
-            <button key={id} type="button" className={`segment${rangeId === id ? ' is-active' : ''}`} aria-pressed={rangeId === id} onClick={() => setRangeId(id)}>
+            <button
+              key={id}
+              type="button"
+              className={`segment${rangeId === id ? ' is-active' : ''}`}
+              aria-pressed={rangeId === id}
+              onClick={() => setRangeId(id)}
+            >
               {t(`dashboard.ranges.${id}`)}
             </button>
           ))}
@@ -167,7 +190,10 @@ export default function DashboardPage() {
               <dt>{t('dashboard.slaCompliance')}</dt>
               <dd>
                 {stats.data.slaCompliance === null ? '—' : format.percent(stats.data.slaCompliance)}
-                <span className="hint"> · {t('dashboard.slaOf', { met: format.number(stats.data.slaMet), due: format.number(stats.data.slaDue) })}</span>
+                <span className="hint">
+                  {' '}
+                  · {t('dashboard.slaOf', { met: format.number(stats.data.slaMet), due: format.number(stats.data.slaDue) })}
+                </span>
               </dd>
             </div>
             <div>
@@ -181,7 +207,14 @@ export default function DashboardPage() {
               <dt>{t('dashboard.mentions')}</dt>
               <dd>
                 {format.number(stats.data.totals.mentions)}
-                <span className="hint"> · {t('dashboard.answeredResolved', { answered: format.number(stats.data.totals.answered), resolved: format.number(stats.data.totals.resolved) })}</span>
+                <span className="hint">
+                  {' '}
+                  ·{' '}
+                  {t('dashboard.answeredResolved', {
+                    answered: format.number(stats.data.totals.answered),
+                    resolved: format.number(stats.data.totals.resolved),
+                  })}
+                </span>
               </dd>
             </div>
             <div>
@@ -201,9 +234,27 @@ export default function DashboardPage() {
             </div>
           </dl>
           <div className="chart-grid">
-            <VolumeChart title={t('dashboard.byCause')} buckets={stats.data.series} dimension="cause" format={format} bucket={range.bucket} />
-            <VolumeChart title={t('dashboard.bySeverity')} buckets={stats.data.series} dimension="severity" format={format} bucket={range.bucket} />
-            <VolumeChart title={t('dashboard.byChannel')} buckets={stats.data.series} dimension="channel" format={format} bucket={range.bucket} />
+            <VolumeChart
+              title={t('dashboard.byCause')}
+              buckets={stats.data.series}
+              dimension="cause"
+              format={format}
+              bucket={range.bucket}
+            />
+            <VolumeChart
+              title={t('dashboard.bySeverity')}
+              buckets={stats.data.series}
+              dimension="severity"
+              format={format}
+              bucket={range.bucket}
+            />
+            <VolumeChart
+              title={t('dashboard.byChannel')}
+              buckets={stats.data.series}
+              dimension="channel"
+              format={format}
+              bucket={range.bucket}
+            />
           </div>
         </>
       ) : null}

@@ -126,6 +126,7 @@ export const en = {
     claim: 'Claim',
     release: 'Release',
     assign: 'Assign',
+    assignedTo: 'Assigned to {{name}}',
     nobody: 'Nobody',
     status: 'Status',
     resolve: 'Resolve',
@@ -164,7 +165,8 @@ export const en = {
     noReasons: 'No explanation recorded.',
     loadFailed: 'Could not load the mention.',
     privateCase: 'Private case · {{channel}}',
-    blackPrNotice: 'Looks coordinated. Do not argue point by point: collect evidence and alert PR; answer once with facts only if reach grows.',
+    blackPrNotice:
+      'Looks coordinated. Do not argue point by point: collect evidence and alert PR; answer once with facts only if reach grows.',
     pilingOnNotice: 'Piling on: one calm public answer at most. Do not argue.',
   },
   relation: { root: 'Start', parent: 'Earlier', current: 'This mention', sibling: 'Alongside', reply: 'Reply' },
@@ -311,7 +313,8 @@ export const en = {
     statements: 'Statement drafts',
     replyAll_one: 'Answer the {{count}} open mention of this incident',
     replyAll_other: 'Answer the {{count}} open mentions of this incident',
-    replyAllHint: 'Each mention gets a reply written for it (never one script), checked by the reply policy; what needs a person stays in the inbox.',
+    replyAllHint:
+      'Each mention gets a reply written for it (never one script), checked by the reply policy; what needs a person stays in the inbox.',
     repliedAll_one: '{{count}} reply queued.',
     repliedAll_other: '{{count}} replies queued.',
   },
@@ -319,7 +322,13 @@ export const en = {
   scope: { single: 'Single', regional: 'Regional', national: 'National', global: 'Global' },
   statementKind: { fixed: 'When fixed', notFixed: 'While not fixed' },
   trend: { growing: 'growing', steady: 'steady', slowing: 'slowing' },
-  replyAllStatus: { queued: 'Queued', pending_approval: 'Waiting for PR', already_queued: 'Already answered', skipped: 'Skipped', needs_review: 'Needs a person' },
+  replyAllStatus: {
+    queued: 'Queued',
+    pending_approval: 'Waiting for PR',
+    already_queued: 'Already answered',
+    skipped: 'Skipped',
+    needs_review: 'Needs a person',
+  },
   dashboard: {
     title: 'Dashboard',
     range: 'Period',
@@ -345,7 +354,13 @@ export const en = {
   admin: {
     title: 'Administration',
     sections: 'Sections',
-    tabs: { users: 'Users and roles', sources: 'Sources', channels: 'Notification channels', settings: 'SLA and policy', audit: 'Audit log' },
+    tabs: {
+      users: 'Users and roles',
+      sources: 'Sources',
+      channels: 'Notification channels',
+      settings: 'SLA and policy',
+      audit: 'Audit log',
+    },
     name: 'Name',
     email: 'Email',
     role: 'Role',

@@ -28,7 +28,10 @@ export function formatterFor(locale: string): Formatter {
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   // Building an Intl formatter costs far more than using one: one per unit, made once per locale.
   const units = Object.fromEntries(
-    (['day', 'hour', 'minute', 'second'] as const).map((name) => [name, new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' })]),
+    (['day', 'hour', 'minute', 'second'] as const).map((name) => [
+      name,
+      new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow' }),
+    ]),
   ) as Record<'day' | 'hour' | 'minute' | 'second', Intl.NumberFormat>;
   const unit = (value: number, name: keyof typeof units) => units[name].format(value);
   const parse = (iso: string | null) => (iso ? new Date(iso) : null);

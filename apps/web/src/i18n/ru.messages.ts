@@ -71,7 +71,12 @@ export const ru = {
   },
   facet: { severity: 'Важность', cause: 'Причина', intent: 'Тип', channel: 'Канал', status: 'Статус' },
   severity: { critical: 'Критично', high: 'Высокая', medium: 'Средняя', low: 'Низкая', unknown: 'Не оценено' },
-  cause: { product_defect: 'Сбой продукта', staff_inattention: 'Невнимание персонала', piling_on: 'Присоединение к хейту', black_pr: 'Чёрный PR' },
+  cause: {
+    product_defect: 'Сбой продукта',
+    staff_inattention: 'Невнимание персонала',
+    piling_on: 'Присоединение к хейту',
+    black_pr: 'Чёрный PR',
+  },
   causeHint: {
     product_defect: 'Сбой продукта или услуги: признать, увести детали в личку, исправить, сообщить.',
     staff_inattention: 'Подвели люди или процесс: ответить быстро и по-человечески, взять на себя, без скриптов.',
@@ -133,6 +138,7 @@ export const ru = {
     claim: 'Взять',
     release: 'Отпустить',
     assign: 'Назначить',
+    assignedTo: 'Назначено: {{name}}',
     nobody: 'Никому',
     status: 'Статус',
     resolve: 'Решено',
@@ -171,7 +177,8 @@ export const ru = {
     noReasons: 'Объяснение не записано.',
     loadFailed: 'Не удалось загрузить упоминание.',
     privateCase: 'Личное обращение · {{channel}}',
-    blackPrNotice: 'Похоже на скоординированную атаку. Не спорьте по пунктам: соберите доказательства и сообщите PR; ответьте один раз фактами, только если охват растёт.',
+    blackPrNotice:
+      'Похоже на скоординированную атаку. Не спорьте по пунктам: соберите доказательства и сообщите PR; ответьте один раз фактами, только если охват растёт.',
     pilingOnNotice: 'Присоединение к хейту: не больше одного спокойного публичного ответа. Не спорьте.',
   },
   relation: { root: 'Начало', parent: 'Выше', current: 'Это упоминание', sibling: 'Рядом', reply: 'Ответ' },
@@ -275,7 +282,15 @@ export const ru = {
     score: 'оценка {{score}}',
     toast: 'Оповещение ({{level}}): {{title}}',
   },
-  alertLevel: { critical: 'Критично', high: 'Высокий', medium: 'Средний', low: 'Низкий', info: 'Инфо', warning: 'Внимание', watch: 'Наблюдение' },
+  alertLevel: {
+    critical: 'Критично',
+    high: 'Высокий',
+    medium: 'Средний',
+    low: 'Низкий',
+    info: 'Инфо',
+    warning: 'Внимание',
+    watch: 'Наблюдение',
+  },
   alertKind: {
     thread_escalation: 'Публичная ветка разгорается',
     escalation: 'Публичная ветка разгорается',
@@ -334,7 +349,8 @@ export const ru = {
     replyAll_few: 'Ответить на {{count}} открытых упоминания инцидента',
     replyAll_many: 'Ответить на {{count}} открытых упоминаний инцидента',
     replyAll_other: 'Ответить на {{count}} открытого упоминания инцидента',
-    replyAllHint: 'Каждому упоминанию — свой ответ (не один скрипт), проверенный правилами; то, что требует человека, остаётся во входящих.',
+    replyAllHint:
+      'Каждому упоминанию — свой ответ (не один скрипт), проверенный правилами; то, что требует человека, остаётся во входящих.',
     repliedAll_one: 'В очереди {{count}} ответ.',
     repliedAll_few: 'В очереди {{count}} ответа.',
     repliedAll_many: 'В очереди {{count}} ответов.',
@@ -344,7 +360,13 @@ export const ru = {
   scope: { single: 'Единичный', regional: 'Региональный', national: 'Федеральный', global: 'Глобальный' },
   statementKind: { fixed: 'Когда исправлено', notFixed: 'Пока не исправлено' },
   trend: { growing: 'растёт', steady: 'ровно', slowing: 'затухает' },
-  replyAllStatus: { queued: 'В очереди', pending_approval: 'Ждёт PR', already_queued: 'Уже отвечено', skipped: 'Пропущено', needs_review: 'Нужен человек' },
+  replyAllStatus: {
+    queued: 'В очереди',
+    pending_approval: 'Ждёт PR',
+    already_queued: 'Уже отвечено',
+    skipped: 'Пропущено',
+    needs_review: 'Нужен человек',
+  },
   dashboard: {
     title: 'Сводка',
     range: 'Период',
@@ -370,7 +392,13 @@ export const ru = {
   admin: {
     title: 'Администрирование',
     sections: 'Разделы',
-    tabs: { users: 'Пользователи и роли', sources: 'Источники', channels: 'Каналы оповещений', settings: 'SLA и правила', audit: 'Журнал действий' },
+    tabs: {
+      users: 'Пользователи и роли',
+      sources: 'Источники',
+      channels: 'Каналы оповещений',
+      settings: 'SLA и правила',
+      audit: 'Журнал действий',
+    },
     name: 'Имя',
     email: 'Эл. почта',
     role: 'Роль',

@@ -3,7 +3,15 @@ import { CAUSES, CHANNELS, INTENTS, SEVERITIES } from '@otklik/labels';
 import { useTranslation } from 'react-i18next';
 import type { Facets, Incident } from '../api/contract.types';
 import { useFormat } from '../i18n/format';
-import { activeFilterCount, DEFAULT_FILTERS, toggleValue, VIEW_IDS, type FacetDimension, type MentionFilters, type ViewId } from './mention-filters';
+import {
+  activeFilterCount,
+  DEFAULT_FILTERS,
+  toggleValue,
+  VIEW_IDS,
+  type FacetDimension,
+  type MentionFilters,
+  type ViewId,
+} from './mention-filters';
 
 const STATUSES = ['new', 'open', 'pending', 'resolved', 'spam', 'do_not_engage'];
 
@@ -25,14 +33,20 @@ interface InboxFiltersProps {
 export function InboxFilters({ filters, facets, incidents, onChange }: InboxFiltersProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const setView = (view: ViewId) => onChange({ ...filters, view, incidentId: view === 'incident' ? (filters.incidentId ?? incidents[0]?.id ?? null) : null });
+  const setView = (view: ViewId) =>
+    onChange({ ...filters, view, incidentId: view === 'incident' ? (filters.incidentId ?? incidents[0]?.id ?? null) : null });
   return (
     <nav className="inbox-filters" aria-label={t('inbox.filters')}>
       <h2 className="section-title">{t('inbox.views')}</h2>
       <ul className="view-list">
         {VIEW_IDS.map((view) => (
           <li key={view}>
-            <button type="button" className={`view-button${filters.view === view ? ' is-active' : ''}`} aria-pressed={filters.view === view} onClick={() => setView(view)}>
+            <button
+              type="button"
+              className={`view-button${filters.view === view ? ' is-active' : ''}`}
+              aria-pressed={filters.view === view}
+              onClick={() => setView(view)}
+            >
               {t(`view.${view}`)}
             </button>
           </li>
@@ -54,15 +68,24 @@ export function InboxFilters({ filters, facets, incidents, onChange }: InboxFilt
       {(Object.keys(OPTIONS) as FacetDimension[]).map((dimension) => {
         const counts = facets?.[dimension] ?? {};
         // Channels are many: list only those present, plus any already chosen.
-        const values = dimension === 'channel' ? OPTIONS.channel.filter((value) => (counts[value] ?? 0) > 0 || filters.channel.includes(value)) : OPTIONS[dimension];
+        const values =
+          dimension === 'channel'
+            ? OPTIONS.channel.filter((value) => (counts[value] ?? 0) > 0 || filters.channel.includes(value))
+            : OPTIONS[dimension];
         if (values.length === 0) return null;
         return (
           <fieldset key={dimension} className="facet">
             <legend className="section-title">{t(`facet.${dimension}`)}</legend>
             {values.map((value) => (
               <label key={value} className="facet-option">
-                <input type="checkbox" checked={filters[dimension].includes(value)} onChange={() => onChange({ ...filters, [dimension]: toggleValue(filters[dimension], value) })} />
-                <span className={dimension === 'severity' ? `severity-text severity-${value}` : undefined}>{t(`${dimension}.${value}`, { defaultValue: value })}</span>
+                <input
+                  type="checkbox"
+                  checked={filters[dimension].includes(value)}
+                  onChange={() => onChange({ ...filters, [dimension]: toggleValue(filters[dimension], value) })}
+                />
+                <span className={dimension === 'severity' ? `severity-text severity-${value}` : undefined}>
+                  {t(`${dimension}.${value}`, { defaultValue: value })}
+                </span>
                 {counts[value] !== undefined ? <span className="facet-count">{format.number(counts[value])}</span> : null}
               </label>
             ))}
@@ -70,7 +93,11 @@ export function InboxFilters({ filters, facets, incidents, onChange }: InboxFilt
         );
       })}
       {activeFilterCount(filters) > 0 ? (
-        <button type="button" className="link-button" onClick={() => onChange({ ...DEFAULT_FILTERS, view: filters.view, incidentId: filters.incidentId })}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onChange({ ...DEFAULT_FILTERS, view: filters.view, incidentId: filters.incidentId })}
+        >
           {t('inbox.clearFilters')}
         </button>
       ) : null}

@@ -34,7 +34,8 @@ export function keyToAction(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'meta
   if (event.key === 'Escape') return 'escape';
   if (isTextField(event.target)) return null;
   // Enter on a button or link keeps its own meaning.
-  if (event.key === 'Enter' && event.target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(event.target.tagName)) return null;
+  if (event.key === 'Enter' && event.target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(event.target.tagName))
+    return null;
   switch (event.key) {
     case 'j':
     case 'ArrowDown':
@@ -74,7 +75,13 @@ export function useInboxKeys(handle: (action: InboxAction, event: KeyboardEvent)
       const action = keyToAction(event);
       if (!action) return;
       // Arrow keys inside other widgets (a select, a radio group) keep their own meaning.
-      if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && event.target instanceof HTMLElement && !event.target.closest('[data-inbox-list]') && event.target !== document.body) return;
+      if (
+        (event.key === 'ArrowDown' || event.key === 'ArrowUp') &&
+        event.target instanceof HTMLElement &&
+        !event.target.closest('[data-inbox-list]') &&
+        event.target !== document.body
+      )
+        return;
       if (latest.current(action, event) !== false && action !== 'escape') event.preventDefault();
     };
     document.addEventListener('keydown', listener);

@@ -11,7 +11,17 @@ function server(call: Call) {
   if (call.path === '/api/mentions/facets') return { body: { status: { new: 3 }, severity: { high: 3 } } };
   const match = /^\/api\/mentions\/(\d+)$/.exec(call.path);
   if (match) return { body: detail(match[1]) };
-  if (call.path === '/api/mentions/102/claim') return { status: 409, body: { type: 'urn:otklik:problem:claimed', title: 'Conflict', status: 409, detail: 'claimed', holder: { userId: 'u-2', displayName: 'Lena' } } };
+  if (call.path === '/api/mentions/102/claim')
+    return {
+      status: 409,
+      body: {
+        type: 'urn:otklik:problem:claimed',
+        title: 'Conflict',
+        status: 409,
+        detail: 'claimed',
+        holder: { userId: 'u-2', displayName: 'Lena' },
+      },
+    };
   if (call.path === '/api/incidents' || call.path === '/api/users') return { body: [] };
   return undefined;
 }
@@ -36,7 +46,11 @@ describe('Inbox keyboard', () => {
     harness.render(<InboxPage openId={null} />);
     await screen.findByText(/Mention 101/);
     // Rows in priority order, none selected yet.
-    expect([...document.querySelectorAll('[role="option"]')].map((row) => row.getAttribute('data-mention-id'))).toEqual(['101', '102', '103']);
+    expect([...document.querySelectorAll('[role="option"]')].map((row) => row.getAttribute('data-mention-id'))).toEqual([
+      '101',
+      '102',
+      '103',
+    ]);
     expect(selected()).toBeNull();
     press('j');
     expect(selected()).toBe('101');

@@ -262,9 +262,22 @@ export function InboxPage({ openId }: { openId: string | null }) {
           </h1>
           <label className="search">
             <span className="visually-hidden">{t('inbox.search')}</span>
-            <input ref={searchRef} type="search" value={search} placeholder={t('inbox.searchPlaceholder')} onChange={(event) => setSearch(event.target.value)} aria-keyshortcuts="/" />
+            <input
+              ref={searchRef}
+              type="search"
+              value={search}
+              placeholder={t('inbox.searchPlaceholder')}
+              onChange={(event) => setSearch(event.target.value)}
+              aria-keyshortcuts="/"
+            />
           </label>
-          <button type="button" className="icon-button" aria-label={t('shortcuts.title')} onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('shortcuts.title')}
+            onClick={() => setHelpOpen(true)}
+            aria-keyshortcuts="?"
+          >
             ?
           </button>
         </div>

@@ -49,7 +49,10 @@ describe('live merge', () => {
     expect(matchesFilters(open, { ...DEFAULT_FILTERS, view: 'critical' }, 'u')).toBe(false);
     expect(matchesFilters(open, { ...DEFAULT_FILTERS, view: 'unassigned' }, 'u')).toBe(true);
     expect(matchesFilters(open, { ...DEFAULT_FILTERS, view: 'mine' }, 'u')).toBe(false);
-    const blackPr = mention('3', 1, 0, { status: 'do_not_engage', labels: { intent: 'other', cause: 'black_pr', severity: 'low', sentiment: 'negative', pii: [], criticalData: false } });
+    const blackPr = mention('3', 1, 0, {
+      status: 'do_not_engage',
+      labels: { intent: 'other', cause: 'black_pr', severity: 'low', sentiment: 'negative', pii: [], criticalData: false },
+    });
     expect(matchesFilters(blackPr, { ...DEFAULT_FILTERS, view: 'do_not_engage' }, 'u')).toBe(true);
     expect(matchesFilters(open, { ...DEFAULT_FILTERS, q: 'refund' }, 'u')).toBeNull();
   });

@@ -19,7 +19,12 @@ export function matchesFilters(mention: MentionSummary, filters: MentionFilters,
   };
   const statuses = query.status && (query.status as readonly string[]).length ? query.status : DEFAULT_STATUSES;
   if (!within(statuses, mention.status)) return false;
-  if (!within(query.severity, mention.severity) || !within(query.cause, mention.cause) || !within(query.intent, mention.intent) || !within(query.channel, mention.channel)) {
+  if (
+    !within(query.severity, mention.severity) ||
+    !within(query.cause, mention.cause) ||
+    !within(query.intent, mention.intent) ||
+    !within(query.channel, mention.channel)
+  ) {
     return false;
   }
   if (query.assignee === 'me' && (!userId || mention.assignee?.id !== userId)) return false;

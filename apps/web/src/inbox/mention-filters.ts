@@ -19,7 +19,16 @@ export interface MentionFilters {
   status: string[];
 }
 
-export const DEFAULT_FILTERS: MentionFilters = { view: 'open', q: '', incidentId: null, severity: [], cause: [], intent: [], channel: [], status: [] };
+export const DEFAULT_FILTERS: MentionFilters = {
+  view: 'open',
+  q: '',
+  incidentId: null,
+  severity: [],
+  cause: [],
+  intent: [],
+  channel: [],
+  status: [],
+};
 
 /** The statuses the api lists when none are given (apps/api inbox: new, open, pending). */
 const OPEN_STATUSES = ['new', 'open', 'pending'];

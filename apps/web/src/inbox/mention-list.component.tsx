@@ -83,8 +83,7 @@ const MentionRow = memo(function MentionRow({
           <div className="mention-row-state">
             {mention.claimedBy ? (
               <span className={`claim ${mine ? 'claim-mine' : ''}`} title={t('mention.claimedBy', { name: mention.claimedBy.displayName })}>
-                <LockIcon />{' '}
-                {mine ? t('mention.claimedByYou') : mention.claimedBy.displayName}
+                <LockIcon /> {mine ? t('mention.claimedByYou') : mention.claimedBy.displayName}
               </span>
             ) : null}
             {mention.status === 'resolved' ? (
@@ -178,7 +177,11 @@ export const MentionList = forwardRef<MentionListHandle, MentionListProps>(funct
           const mention = items[row.index];
           if (!mention) return null;
           return (
-            <div key={row.key} className="mention-row-slot" style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
+            <div
+              key={row.key}
+              className="mention-row-slot"
+              style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+            >
               <MentionRow
                 mention={mention}
                 selected={mention.id === selectedId}

@@ -11,7 +11,19 @@ const items = (ids: number[]) => ids.map((id) => readMention(listItem(String(id)
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, index) => from + index);
 
 function list(props: { items: ReturnType<typeof items>; selectedId: string | null }) {
-  return <MentionList {...props} openId={null} currentUserId={null} now={Date.parse('2026-03-01T08:10:00Z')} loading={false} hasMore={false} onLoadMore={() => undefined} onSelect={() => undefined} onOpen={() => undefined} />;
+  return (
+    <MentionList
+      {...props}
+      openId={null}
+      currentUserId={null}
+      now={Date.parse('2026-03-01T08:10:00Z')}
+      loading={false}
+      hasMore={false}
+      onLoadMore={() => undefined}
+      onSelect={() => undefined}
+      onOpen={() => undefined}
+    />
+  );
 }
 
 describe('MentionList', () => {
@@ -31,9 +43,7 @@ describe('MentionList', () => {
     scroller.scrollTop = 40 * ROW_HEIGHT + 10; // mention 140 at the top, 10 px scrolled into it
     fireEvent.scroll(scroller);
     // Three urgent mentions arrive and sort above everything.
-    view.rerender(
-      harness.wrap(list({ items: items([1, 2, 3, ...range(100, 300)]), selectedId: '150' })),
-    );
+    view.rerender(harness.wrap(list({ items: items([1, 2, 3, ...range(100, 300)]), selectedId: '150' })));
     expect(scroller.scrollTop).toBe(43 * ROW_HEIGHT + 10);
     expect(document.querySelector('[aria-selected="true"]')?.getAttribute('data-mention-id')).toBe('150');
     // At the very top the new mentions simply show.

@@ -11,7 +11,8 @@ import type { IncidentDetail } from '../api/contract.types';
 import { useIncident, useIncidents, useIncidentStatements } from '../api/queries';
 import { queryKeys } from '../api/query-keys';
 import { navigate } from '../app/router';
-import { useApi } from '../app/services';
+import { useApi, useSession } from '../app/services';
+import { can } from '../auth/permissions';
 import { useFormat } from '../i18n/format';
 import { CauseBadge, ChannelBadge, SeverityMark } from '../ui/label-badges';
 import { useToasts } from '../ui/toasts';
@@ -42,6 +43,7 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
   const client = useQueryClient();
   const toasts = useToasts();
   const statements = useIncidentStatements(incident.id);
+  const manage = can(useSession()?.workspace.role, 'manageIncidents');
   const [status, setStatus] = useState(incident.status);
   const [eta, setEta] = useState(toLocalInput(incident.eta));
   const [position, setPosition] = useState('');
@@ -77,10 +79,17 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
     onError,
   });
   const answerAll = useMutation({
-    mutationFn: () => api.post<ReplyAllReport>(`/api/incidents/${encodeURIComponent(incident.id)}/reply-all`, position.trim() ? { template: position.trim() } : {}),
+    mutationFn: () =>
+      api.post<ReplyAllReport>(
+        `/api/incidents/${encodeURIComponent(incident.id)}/reply-all`,
+        position.trim() ? { template: position.trim() } : {},
+      ),
     onSuccess: (result) => {
       setReport(result);
-      toasts.show({ tone: 'success', text: t('incidents.repliedAll', { count: (result?.counts?.queued ?? 0) + (result?.counts?.pending_approval ?? 0) }) });
+      toasts.show({
+        tone: 'success',
+        text: t('incidents.repliedAll', { count: (result?.counts?.queued ?? 0) + (result?.counts?.pending_approval ?? 0) }),
+      });
       void client.invalidateQueries({ queryKey: queryKeys.mentions });
       refresh();
     },
@@ -99,14 +108,23 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
           <dt>{t('incidents.affected')}</dt>
           <dd>
             {format.number(incident.knownAffected ?? incident.affectedCount)}
-            {incident.mentionCount !== null ? <span className="hint"> · {t('incidents.mentionsCount', { count: incident.mentionCount, formatted: format.number(incident.mentionCount) })}</span> : null}
+            {incident.mentionCount !== null ? (
+              <span className="hint">
+                {' '}
+                · {t('incidents.mentionsCount', { count: incident.mentionCount, formatted: format.number(incident.mentionCount) })}
+              </span>
+            ) : null}
           </dd>
         </div>
         <div>
           <dt>{t('incidents.velocity')}</dt>
           <dd>
-            {incident.velocityPerHour !== null ? t('incidents.perHour', { value: format.number(Math.round(incident.velocityPerHour * 10) / 10) }) : '—'}
-            {incident.velocityTrend ? <span className="hint"> · {t(`trend.${incident.velocityTrend}`, { defaultValue: incident.velocityTrend })}</span> : null}
+            {incident.velocityPerHour !== null
+              ? t('incidents.perHour', { value: format.number(Math.round(incident.velocityPerHour * 10) / 10) })
+              : '—'}
+            {incident.velocityTrend ? (
+              <span className="hint"> · {t(`trend.${incident.velocityTrend}`, { defaultValue: incident.velocityTrend })}</span>
+            ) : null}
           </dd>
         </div>
         <div>
@@ -119,7 +137,11 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
         </div>
         <div>
           <dt>{t('incidents.media')}</dt>
-          <dd>{media?.expectedFrom ? `${format.dateTime(media.expectedFrom)} – ${format.time(media.expectedBy)}` : t('incidents.mediaUnlikely')}</dd>
+          <dd>
+            {media?.expectedFrom
+              ? `${format.dateTime(media.expectedFrom)} – ${format.time(media.expectedBy)}`
+              : t('incidents.mediaUnlikely')}
+          </dd>
         </div>
         <div>
           <dt>{t('incidents.eta')}</dt>
@@ -146,15 +168,34 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
       <section aria-label={t('incidents.overTime')}>
         <h3 className="section-title">{t('incidents.overTime')}</h3>
         {incident.timeline.length ? (
-          <div className="chart" role="img" aria-label={t('incidents.chartLabel', { count: incident.timeline.reduce((sum, point) => sum + point.count, 0) })}>
+          <div
+            className="chart"
+            role="img"
+            aria-label={t('incidents.chartLabel', { count: incident.timeline.reduce((sum, point) => sum + point.count, 0) })}
+          >
             <ResponsiveContainer width="100%" height={200}>
               <AreaChart data={incident.timeline.map((point) => ({ ...point, label: format.time(point.at) }))}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#d0d5dd" />
                 <XAxis dataKey="label" tick={{ fontSize: 12 }} />
                 <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={36} />
                 <Tooltip />
-                <Area type="monotone" dataKey="count" name={t('incidents.mentions')} stroke="#b42318" fill="#fda29b" isAnimationActive={false} />
-                <Area type="monotone" dataKey="authors" name={t('incidents.authors')} stroke="#0072B2" fill="#9ecae1" fillOpacity={0.4} isAnimationActive={false} />
+                <Area
+                  type="monotone"
+                  dataKey="count"
+                  name={t('incidents.mentions')}
+                  stroke="#b42318"
+                  fill="#fda29b"
+                  isAnimationActive={false}
+                />
+                <Area
+                  type="monotone"
+                  dataKey="authors"
+                  name={t('incidents.authors')}
+                  stroke="#0072B2"
+                  fill="#9ecae1"
+                  fillOpacity={0.4}
+                  isAnimationActive={false}
+                />
               </AreaChart>
             </ResponsiveContainer>
           </div>
@@ -163,34 +204,36 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
         )}
       </section>
 
-      <form
-        className="incident-status"
-        onSubmit={(event) => {
-          event.preventDefault();
-          update.mutate();
-        }}
-      >
-        <label className="field-inline">
-          <span>{t('incidents.status')}</span>
-          <select value={status} onChange={(event) => setStatus(event.target.value)}>
-            {statusOptions.map((value) => (
-              <option key={value} value={value}>
-                {t(`incidentStatus.${value}`, { defaultValue: value })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field-inline">
-          <span>{t('incidents.eta')}</span>
-          <input type="datetime-local" value={eta} onChange={(event) => setEta(event.target.value)} />
-        </label>
-        <button type="submit" className="button" disabled={update.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button button-secondary" disabled={notify.isPending} onClick={() => notify.mutate()}>
-          {t('incidents.notifyKeyAccounts')}
-        </button>
-      </form>
+      {manage ? (
+        <form
+          className="incident-status"
+          onSubmit={(event) => {
+            event.preventDefault();
+            update.mutate();
+          }}
+        >
+          <label className="field-inline">
+            <span>{t('incidents.status')}</span>
+            <select value={status} onChange={(event) => setStatus(event.target.value)}>
+              {statusOptions.map((value) => (
+                <option key={value} value={value}>
+                  {t(`incidentStatus.${value}`, { defaultValue: value })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field-inline">
+            <span>{t('incidents.eta')}</span>
+            <input type="datetime-local" value={eta} onChange={(event) => setEta(event.target.value)} />
+          </label>
+          <button type="submit" className="button" disabled={update.isPending}>
+            {t('common.save')}
+          </button>
+          <button type="button" className="button button-secondary" disabled={notify.isPending} onClick={() => notify.mutate()}>
+            {t('incidents.notifyKeyAccounts')}
+          </button>
+        </form>
+      ) : null}
       {notices.length ? (
         <section aria-label={t('incidents.keyAccountDrafts')}>
           <h3 className="section-title">{t('incidents.keyAccountDrafts')}</h3>
@@ -240,31 +283,33 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
         ) : null}
       </section>
 
-      <form
-        className="reply-all"
-        onSubmit={(event) => {
-          event.preventDefault();
-          answerAll.mutate();
-        }}
-      >
-        <label className="field">
-          <span>{t('incidents.replyAllPosition')}</span>
-          <textarea rows={3} maxLength={600} value={position} onChange={(event) => setPosition(event.target.value)} />
-        </label>
-        <p className="hint">{t('incidents.replyAllHint')}</p>
-        <button type="submit" className="button button-primary" disabled={answerAll.isPending}>
-          {t('incidents.replyAll', { count: incident.mentionCount ?? incident.mentions.length })}
-        </button>
-        {report?.counts ? (
-          <p className="hint" role="status">
-            {Object.entries(report.counts)
-              .filter(([, count]) => count > 0)
-              .map(([key, count]) => `${t(`replyAllStatus.${key}`, { defaultValue: key })}: ${format.number(count)}`)
-              .join(' · ')}
-            {report.remaining ? ` · ${t('incidents.remaining', { count: report.remaining })}` : ''}
-          </p>
-        ) : null}
-      </form>
+      {manage ? (
+        <form
+          className="reply-all"
+          onSubmit={(event) => {
+            event.preventDefault();
+            answerAll.mutate();
+          }}
+        >
+          <label className="field">
+            <span>{t('incidents.replyAllPosition')}</span>
+            <textarea rows={3} maxLength={600} value={position} onChange={(event) => setPosition(event.target.value)} />
+          </label>
+          <p className="hint">{t('incidents.replyAllHint')}</p>
+          <button type="submit" className="button button-primary" disabled={answerAll.isPending}>
+            {t('incidents.replyAll', { count: incident.mentionCount ?? incident.mentions.length })}
+          </button>
+          {report?.counts ? (
+            <p className="hint" role="status">
+              {Object.entries(report.counts)
+                .filter(([, count]) => count > 0)
+                .map(([key, count]) => `${t(`replyAllStatus.${key}`, { defaultValue: key })}: ${format.number(count)}`)
+                .join(' · ')}
+              {report.remaining ? ` · ${t('incidents.remaining', { count: report.remaining })}` : ''}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
 
       {incident.mentions.length ? (
         <section aria-label={t('incidents.mentions')}>
@@ -319,7 +364,8 @@ export default function IncidentsPage({ incidentId }: { incidentId: string | nul
               >
                 <strong>{incident.title}</strong>
                 <span className="hint">
-                  {t(`incidentStatus.${incident.status}`, { defaultValue: incident.status })} · {t('incidents.affectedShort', { count: incident.affectedCount, formatted: format.number(incident.affectedCount) })} ·{' '}
+                  {t(`incidentStatus.${incident.status}`, { defaultValue: incident.status })} ·{' '}
+                  {t('incidents.affectedShort', { count: incident.affectedCount, formatted: format.number(incident.affectedCount) })} ·{' '}
                   {format.dateTime(incident.lastSeenAt ?? incident.firstSeenAt)}
                 </span>
               </a>

@@ -36,12 +36,28 @@ export function detail(id: string, overrides: Record<string, unknown> = {}) {
     assignee: null,
     incident: null,
     campaign: null,
-    thread: { id: `t-${id}`, externalId: 'x', mentionCount: 1, escalationLevel: null, lastActivityAt: null, root: null, parents: [], siblings: [], replies: [] },
-    authorHistory: { summary: { earlier: 0, unanswered: 0, answeredLate: 0, longestWaitSeconds: null, medianWaitSeconds: null, cases: 0 }, mentions: [] },
+    thread: {
+      id: `t-${id}`,
+      externalId: 'x',
+      mentionCount: 1,
+      escalationLevel: null,
+      lastActivityAt: null,
+      root: null,
+      parents: [],
+      siblings: [],
+      replies: [],
+    },
+    authorHistory: {
+      summary: { earlier: 0, unanswered: 0, answeredLate: 0, longestWaitSeconds: null, medianWaitSeconds: null, cases: 0 },
+      mentions: [],
+    },
     notes: [],
     replies: [],
     case: null,
-    slaClocks: { firstResponse: { dueAt: '2099-03-01T09:00:00.000Z', doneAt: null, state: 'ok', remainingSeconds: 3600 }, resolution: { dueAt: null, doneAt: null, state: 'ok', remainingSeconds: null } },
+    slaClocks: {
+      firstResponse: { dueAt: '2099-03-01T09:00:00.000Z', doneAt: null, state: 'ok', remainingSeconds: 3600 },
+      resolution: { dueAt: null, doneAt: null, state: 'ok', remainingSeconds: null },
+    },
     ...overrides,
   };
 }

@@ -9,7 +9,16 @@ for (const [name, value] of [
 }
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
-    ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false }) as MediaQueryList;
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener() {},
+      removeListener() {},
+      addEventListener() {},
+      removeEventListener() {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
 }
 // A scroller's content height is what its children say in inline styles (the virtual list sizes its spacer so).
 Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {

@@ -57,9 +57,17 @@ export function createHarness(route: Route, options: { role?: 'agent' | 'lead' |
   });
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
-    const call: Call = { method: init?.method ?? 'GET', path: url.pathname, query: url.searchParams, body: init?.body ? JSON.parse(String(init.body)) : undefined };
+    const call: Call = {
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+    };
     calls.push(call);
-    const answer = route(call) ?? { status: 404, body: { type: 'urn:otklik:problem:not-found', title: 'Not found', status: 404, detail: `${call.method} ${call.path}` } };
+    const answer = route(call) ?? {
+      status: 404,
+      body: { type: 'urn:otklik:problem:not-found', title: 'Not found', status: 404, detail: `${call.method} ${call.path}` },
+    };
     const status = answer.status ?? 200;
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status,

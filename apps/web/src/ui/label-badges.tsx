@@ -20,7 +20,13 @@ export function LockIcon() {
 
 export function severityMark(t: TFunction, severity: string | null) {
   const value = severity ?? 'unknown';
-  return <span className={`severity-mark severity-${value}`} role="img" aria-label={t('labels.severityNamed', { value: t(`severity.${value}`) })} />;
+  return (
+    <span
+      className={`severity-mark severity-${value}`}
+      role="img"
+      aria-label={t('labels.severityNamed', { value: t(`severity.${value}`) })}
+    />
+  );
 }
 
 export function causeBadge(t: TFunction, cause: string | null) {
@@ -54,7 +60,9 @@ export function reach(t: TFunction, format: Formatter, author: MentionSummary['a
       <span className="visually-hidden">{t('mention.reach')} </span>
       {format.compact(author.followers)}
       {author.verified ? <span title={t('mention.verified')}> ✓</span> : null}
-      {author.kind && author.kind !== 'person' ? <span className="author-kind"> {t(`authorKind.${author.kind}`, { defaultValue: author.kind })}</span> : null}
+      {author.kind && author.kind !== 'person' ? (
+        <span className="author-kind"> {t(`authorKind.${author.kind}`, { defaultValue: author.kind })}</span>
+      ) : null}
     </span>
   );
 }

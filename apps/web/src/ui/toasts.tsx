@@ -42,7 +42,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="toasts" aria-live="polite">
         {toasts.map((toast) => (
-          <div key={toast.id} className={`toast toast-${toast.tone}`} role={toast.tone === 'critical' || toast.tone === 'error' ? 'alert' : 'status'}>
+          <div
+            key={toast.id}
+            className={`toast toast-${toast.tone}`}
+            role={toast.tone === 'critical' || toast.tone === 'error' ? 'alert' : 'status'}
+          >
             <span>{toast.text}</span>
             {toast.action && (
               <button
