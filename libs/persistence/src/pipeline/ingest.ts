@@ -148,6 +148,14 @@ async function insertMentions(runner: QueryRunner, target: IngestTarget, items: 
   const authorId = new Map(authorRows.map((row) => [`${row.channel}\u0000${row.external_id}`, row.id]));
 
   const threads = lastBy(items, (item) => `${item.channel}\u0000${item.threadExternalId}`);
+  // Lock the existing thread rows in id order first: the escalation stage locks threads in id order too,
+  // so the two never wait on each other in opposite orders (deadlock).
+  await runner.query(
+    `SELECT t.id FROM thread t JOIN unnest($2::text[], $3::text[]) AS v(channel, external_id)
+        ON t.workspace_id = $1 AND t.channel = v.channel AND t.external_id = v.external_id
+      ORDER BY t.id FOR NO KEY UPDATE OF t`,
+    [target.workspaceId, threads.map((item) => item.channel), threads.map((item) => item.threadExternalId)],
+  );
   const threadRows: { id: string; channel: string; external_id: string }[] = await runner.query(
     `INSERT INTO thread (workspace_id, channel, external_id, last_activity_at)
      SELECT $1, v.channel, v.external_id, v.at FROM unnest($2::text[], $3::text[], $4::timestamptz[]) AS v(channel, external_id, at)
