@@ -34,6 +34,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // The two shared files above live outside apps/web: let the dev server read the repository.
+    fs: { allow: [decodeURIComponent(new URL('../..', import.meta.url).pathname)] },
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
   },
   test: {
