@@ -52,6 +52,21 @@ describe('i18n', () => {
     expect(screen.getByTestId('text').textContent).toBe('Inbox');
   });
 
+  it('has every literal key the code asks for', () => {
+    const sources = import.meta.glob(['../**/*.tsx', '../**/*.ts', '!../**/*.test.*'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }) as Record<string, string>;
+    const known = keys(en);
+    const missing = new Set<string>();
+    for (const [file, text] of Object.entries(sources)) {
+      for (const match of text.matchAll(/\bt\('([a-zA-Z_.]+)'/g)) if (!known.has(match[1])) missing.add(`${file}: ${match[1]}`);
+    }
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+    expect([...missing]).toEqual([]);
+  });
+
   it('has the same keys in Russian and English', () => {
     const missingInRu = [...keys(en)].filter((key) => !keys(ru).has(key));
     const missingInEn = [...keys(ru)].filter((key) => !keys(en).has(key));
