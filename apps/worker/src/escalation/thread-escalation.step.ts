@@ -99,8 +99,10 @@ export async function escalateMentions(manager: EntityManager, workspaceId: stri
   );
   if (mentions.length === 0) return result;
   const threadIds = [...new Set(mentions.map((row) => row.thread_id))];
-  // Locked in id order, so two transactions touching the same threads wait instead of deadlocking.
-  const threads: ThreadRow[] = await manager.query('SELECT id, external_id, escalation_state FROM thread WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [threadIds]);
+  // Locked in id order (as ingest does), so two transactions touching the same threads wait instead of deadlocking;
+  // NO KEY UPDATE, not UPDATE: foreign-key checks of rows that reference a thread (alerts, mentions) take KEY SHARE,
+  // which UPDATE would block in an order we do not control.
+  const threads: ThreadRow[] = await manager.query('SELECT id, external_id, escalation_state FROM thread WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [threadIds]);
   const byThread = new Map<string, MentionRow[]>();
   for (const row of mentions) {
     const list = byThread.get(row.thread_id);
