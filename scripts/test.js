@@ -14,6 +14,9 @@ const result = spawnSync(process.execPath, [join(root, 'node_modules', 'jest', '
   env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=4096'].filter(Boolean).join(' ') },
 });
 // The web inbox's component tests run under vitest (jsdom), after jest; either failing fails the run.
-const web = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', join(root, 'apps', 'web')], { cwd: root, stdio: 'inherit' });
+const web = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', join(root, 'apps', 'web')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 const status = (code) => (code === null ? 1 : code);
 process.exit(status(result.status) || status(web.status));

@@ -61,7 +61,8 @@ function serveWebUi(app: NestExpressApplication): void {
   if (!existsSync(index)) return;
   app.useStaticAssets(join(dist, 'assets'), { prefix: '/assets/', index: false, immutable: true, maxAge: '365d', fallthrough: false });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || /^\/(api|admin)(\/|$)/.test(request.path) || !request.accepts('html')) return next();
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || /^\/(api|admin)(\/|$)/.test(request.path) || !request.accepts('html'))
+      return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);
   });
