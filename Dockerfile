@@ -20,6 +20,7 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/scripts ./scripts
 COPY --from=build /app/data ./data
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 RUN touch dist/.build-stamp
 USER node
 EXPOSE 3000
