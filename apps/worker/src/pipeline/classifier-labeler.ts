@@ -48,6 +48,8 @@ interface ContextRow {
 
 /** An unanswered complaint or question counts as ignored after this long (staff-inattention evidence). */
 const UNANSWERED_AFTER = '30 minutes';
+/** How many recent rows of a thread or an author the context reads at most. */
+const CONTEXT_ROWS = 200;
 
 export class ClassifierLabeler implements MentionLabeler {
   readonly version = CLASSIFIER_VERSION;
@@ -186,27 +188,33 @@ export class ClassifierLabeler implements MentionLabeler {
           );
     const relatedByKey = new Map(related.map((row) => [`${row.channel}\u0000${row.external_id}`, row]));
     const threadIds = [...new Set(batch.filter((mention) => mention.inReplyTo).map((mention) => mention.threadId))];
+    // Context reads are bounded per thread and per author (the most recent rows by index), so a viral thread or a
+    // prolific author costs the same per batch as anyone else.
     const threadStats: { thread_id: string; replies: number; authors: number; brand_answered: boolean }[] =
       threadIds.length === 0
         ? []
         : await manager.query(
-            `SELECT m.thread_id, count(*) FILTER (WHERE m.in_reply_to IS NOT NULL)::int AS replies, count(DISTINCT m.author_id)::int AS authors,
-                    bool_or(a.kind = 'brand' AND m.in_reply_to IS NOT NULL) OR EXISTS (SELECT 1 FROM reply r JOIN mention rm ON rm.id = r.mention_id
-                      WHERE rm.thread_id = m.thread_id AND r.visibility = 'public' AND r.status = 'sent') AS brand_answered
-               FROM mention m JOIN author a ON a.id = m.author_id
-              WHERE m.thread_id = ANY($1::uuid[]) AND m.id < $2
-              GROUP BY m.thread_id`,
+            `SELECT t.id AS thread_id, GREATEST(t.mention_count - 1, 0)::int AS replies,
+                    (SELECT count(DISTINCT r.author_id)::int FROM (SELECT m.author_id FROM mention m WHERE m.thread_id = t.id AND m.id < $2
+                       ORDER BY m.published_at DESC LIMIT ${CONTEXT_ROWS}) r) AS authors,
+                    EXISTS (SELECT 1 FROM (SELECT m.author_id, m.in_reply_to FROM mention m WHERE m.thread_id = t.id AND m.id < $2
+                       ORDER BY m.published_at DESC LIMIT ${CONTEXT_ROWS}) r JOIN author a ON a.id = r.author_id WHERE a.kind = 'brand' AND r.in_reply_to IS NOT NULL)
+                    OR EXISTS (SELECT 1 FROM reply rp JOIN mention rm ON rm.id = rp.mention_id
+                                WHERE rm.thread_id = t.id AND rp.visibility = 'public' AND rp.status = 'sent') AS brand_answered
+               FROM thread t WHERE t.id = ANY($1::uuid[])`,
             [threadIds, firstId],
           );
     const statsByThread = new Map(threadStats.map((row) => [row.thread_id, row]));
     const authorIds = [...new Set(batch.map((mention) => mention.authorRowId))];
     const history: { author_id: string; earlier: number; unanswered: number; oldest: Date | null }[] = await manager.query(
-      `SELECT m.author_id, count(*)::int AS earlier,
-              count(*) FILTER (WHERE m.intent IN ('problem', 'question') AND m.first_response_at IS NULL AND NOT m.is_private
-                                 AND m.published_at < now() - interval '${UNANSWERED_AFTER}')::int AS unanswered,
-              min(m.published_at) FILTER (WHERE m.intent IN ('problem', 'question') AND m.first_response_at IS NULL AND NOT m.is_private) AS oldest
-         FROM mention m WHERE m.author_id = ANY($1::uuid[]) AND m.id < $2
-        GROUP BY m.author_id`,
+      `SELECT a.author_id, count(h.*)::int AS earlier,
+              count(*) FILTER (WHERE h.intent IN ('problem', 'question') AND h.first_response_at IS NULL AND NOT h.is_private
+                                 AND h.published_at < now() - interval '${UNANSWERED_AFTER}')::int AS unanswered,
+              min(h.published_at) FILTER (WHERE h.intent IN ('problem', 'question') AND h.first_response_at IS NULL AND NOT h.is_private) AS oldest
+         FROM unnest($1::uuid[]) AS a(author_id)
+         JOIN LATERAL (SELECT m.intent, m.first_response_at, m.is_private, m.published_at FROM mention m
+                        WHERE m.author_id = a.author_id AND m.id < $2 ORDER BY m.published_at DESC LIMIT ${CONTEXT_ROWS}) h ON true
+        GROUP BY a.author_id`,
       [authorIds, firstId],
     );
     const historyByAuthor = new Map(history.map((row) => [row.author_id, row]));
