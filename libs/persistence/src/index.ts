@@ -23,3 +23,4 @@ export * from './pipeline/stage-drain';
 export * from './secrets/credential-cipher';
 export * from './secrets/password-hash';
 export * from './seed/demo-seed';
+export * from './pipeline/mention-row';

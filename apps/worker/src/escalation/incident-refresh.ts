@@ -4,29 +4,14 @@
  * incidents changed since their last refresh; a big incident is assessed on its latest mentions.
  */
 import type { DataSource } from 'typeorm';
-import type { AuthorKind, MentionInput } from '@otklik/domain';
+import type { MentionInput } from '@otklik/domain';
+import { mentionInputFromRow, type StoredMentionRow } from '@otklik/persistence';
 import { assessIncident } from '@otklik/escalation';
 
 /** How many of an incident's latest mentions its scope and velocity are read from. */
 export const ASSESSMENT_SAMPLE = 2000;
 
-interface IncidentMentionRow {
-  external_id: string;
-  channel: string;
-  lang: string | null;
-  published_at: Date;
-  is_private: boolean;
-  in_reply_to: string | null;
-  text: string;
-  url: string | null;
-  thread_external_id: string;
-  author_external_id: string;
-  handle: string | null;
-  followers: number | null;
-  verified: boolean | null;
-  account_created_at: Date | null;
-  kind: AuthorKind | null;
-}
+type IncidentMentionRow = StoredMentionRow & { thread_external_id: string };
 
 export async function incidentMentions(dataSource: Pick<DataSource, 'query'>, incidentId: string, limit = ASSESSMENT_SAMPLE): Promise<MentionInput[]> {
   const rows: IncidentMentionRow[] = await dataSource.query(
@@ -38,26 +23,8 @@ export async function incidentMentions(dataSource: Pick<DataSource, 'query'>, in
       LIMIT $2`,
     [incidentId, limit],
   );
-  return rows.reverse().map((row) => ({
-    externalId: row.external_id,
-    channel: row.channel,
-    lang: row.lang,
-    publishedAt: row.published_at.toISOString(),
-    isPrivate: row.is_private,
-    author: {
-      id: row.author_external_id,
-      handle: row.handle,
-      followers: row.followers,
-      accountCreatedAt: row.account_created_at ? row.account_created_at.toISOString() : null,
-      verified: row.verified,
-      kind: row.kind,
-    },
-    threadExternalId: row.thread_external_id,
-    inReplyTo: row.in_reply_to,
-    brand: null,
-    text: row.text,
-    url: row.url,
-  }));
+  // Brand is left null: the assessment reads places and authors, not the brand.
+  return rows.reverse().map((row) => mentionInputFromRow({ ...row, brand: null }));
 }
 
 /** Recomputes one incident's figures; returns false when it has no mentions (opened by hand, or emptied by a merge). */

@@ -8,6 +8,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AuthorKind, Sentiment } from '@otklik/domain';
 import { ThreadEscalation, type EscalationAlert, type EscalationSettings, type ThreadPost } from '@otklik/escalation';
+import { mentionInputFromRow } from '@otklik/persistence';
 
 interface MentionRow {
   id: string;
@@ -61,26 +62,7 @@ export function escalationDedupeKey(threadId: string, alert: EscalationAlert, se
 
 function toPost(row: MentionRow, threadExternalId: string): ThreadPost {
   return {
-    externalId: row.external_id,
-    channel: row.channel,
-    lang: row.lang,
-    publishedAt: row.published_at.toISOString(),
-    isPrivate: row.is_private,
-    author: {
-      id: row.author_external_id,
-      handle: row.handle,
-      followers: row.followers,
-      accountCreatedAt: row.account_created_at ? row.account_created_at.toISOString() : null,
-      verified: row.verified,
-      kind: row.kind,
-    },
-    threadExternalId,
-    inReplyTo: row.in_reply_to,
-    brand: null,
-    text: row.text,
-    url: row.url,
-    reposts: row.reposts,
-    likes: row.likes,
+    ...mentionInputFromRow({ ...row, brand: null }, threadExternalId),
     // The classifier's label when there is one; the tracker reads the tone itself otherwise.
     sentiment: row.sentiment ?? undefined,
   };

@@ -20,6 +20,7 @@ import {
   type ThreadMention,
 } from '@otklik/classifier';
 import type { MentionLabels } from '@otklik/domain';
+import { mentionInputFromRow } from '@otklik/persistence';
 import type { MentionLabeler, PendingMention } from './labeler';
 
 interface CachedClusterer {
@@ -263,25 +264,7 @@ export class ClassifierLabeler implements MentionLabeler {
     for (const row of rows) {
       const promotion = byId.get(row.external_id)!;
       const labels = classifyMention(
-        {
-          externalId: row.external_id,
-          channel: row.channel,
-          lang: row.lang,
-          publishedAt: row.published_at.toISOString(),
-          isPrivate: row.is_private,
-          author: {
-            id: row.author_external_id,
-            handle: row.handle,
-            followers: row.followers,
-            accountCreatedAt: row.account_created_at?.toISOString() ?? null,
-            verified: row.verified,
-            kind: row.kind as never,
-          },
-          threadExternalId: row.thread_external_id,
-          inReplyTo: row.in_reply_to,
-          brand: row.brand,
-          text: row.text,
-        },
+        mentionInputFromRow(row),
         { cluster: promotion },
         this.analyzer,
       );

@@ -1,31 +1,14 @@
 /** Stage 2: label the workspace's ingested mentions in arrival order (see stage-drain.ts for the pattern). */
 import type { DataSource, EntityManager } from 'typeorm';
-import { drainStage } from '@otklik/persistence';
+import { drainStage, mentionInputFromRow, type StoredMentionRow } from '@otklik/persistence';
 import type { MentionLabels } from '@otklik/domain';
 import type { MentionLabeler, PendingMention } from './labeler';
 
-interface Row {
+interface Row extends StoredMentionRow {
   id: string;
-  external_id: string;
-  channel: string;
-  lang: string | null;
-  text: string;
-  published_at: Date;
-  is_private: boolean;
-  in_reply_to: string | null;
   thread_id: string;
   thread_external_id: string;
-  brand: string | null;
   author_row_id: string;
-  author_external_id: string;
-  handle: string | null;
-  followers: number | null;
-  verified: boolean | null;
-  account_created_at: Date | null;
-  kind: string | null;
-  url: string | null;
-  reposts: number | null;
-  likes: number | null;
 }
 
 export async function selectPending(manager: EntityManager, workspaceId: string, stage: 'ingested' | 'classified', limit: number): Promise<PendingMention[]> {
@@ -43,29 +26,10 @@ export async function selectPending(manager: EntityManager, workspaceId: string,
     [workspaceId, stage, limit],
   );
   return rows.map((row) => ({
+    ...mentionInputFromRow(row),
     id: row.id,
     threadId: row.thread_id,
     authorRowId: row.author_row_id,
-    externalId: row.external_id,
-    channel: row.channel,
-    lang: row.lang,
-    publishedAt: row.published_at.toISOString(),
-    isPrivate: row.is_private,
-    author: {
-      id: row.author_external_id,
-      handle: row.handle,
-      followers: row.followers,
-      accountCreatedAt: row.account_created_at ? row.account_created_at.toISOString() : null,
-      verified: row.verified,
-      kind: row.kind as PendingMention['author']['kind'],
-    },
-    threadExternalId: row.thread_external_id,
-    inReplyTo: row.in_reply_to,
-    brand: row.brand,
-    text: row.text,
-    url: row.url,
-    reposts: row.reposts,
-    likes: row.likes,
   }));
 }
 
