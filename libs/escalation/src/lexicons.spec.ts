@@ -1,4 +1,4 @@
-import { compileCue } from './text-cue.matcher';
+import { compileCue, CueList, normaliseForCues, requiredLiterals } from './text-cue.matcher';
 import { readThreadCues } from './thread-cues.lexicon';
 import { readTone, toneOfReply } from './tone.lexicon';
 
@@ -51,5 +51,35 @@ describe('thread cues', () => {
     expect(compileCue('брак').test('бракосочетание')).toBe(false);
     expect(compileCue('репост*').test('репостнула к себе')).toBe(true);
     expect(compileCue('скрин* ~ переписк*').test('скрины всей нашей долгой переписки')).toBe(true);
+  });
+});
+
+describe('cue pre-filter', () => {
+  it('requires the most selective word of a phrase, with its alternatives and stems', () => {
+    expect(requiredLiterals('скрин* ~ переписк*')).toEqual(['переписк']);
+    expect(requiredLiterals('comment for our|my|a|the story|article|piece|report')).toEqual(['comment']);
+    expect(requiredLiterals('i am a|an reporter|journalist|editor|correspondent')).toEqual(['reporter', 'journalist', 'editor', 'correspondent']);
+    expect(requiredLiterals('Всё')).toEqual(['все']);
+  });
+
+  it('never drops a match the full pattern finds', () => {
+    const phrases = ['скрин* ~ переписк*', 'rt if', 'вот что ~ написал*|ответил*|пишут|отвечают', "don't buy from", 'бойкот*', 'в лс ~ ответили|написали'];
+    const texts = [
+      'Скрины нашей с ними переписки ниже',
+      'RT if you were charged twice',
+      'вот что они мне написали вчера',
+      'Don’t buy from them',
+      'Объявляем бойкоту старт',
+      'в ЛС мне так ничего и не ответили',
+      'a text with none of them',
+    ];
+    for (const phrase of phrases) {
+      const list = new CueList(phrase, [phrase]);
+      for (const text of texts) {
+        const normalised = normaliseForCues(text);
+        const full = compileCue(phrase).exec(normalised);
+        expect(list.matches(normalised)).toEqual(full ? [full[0].trim()] : []);
+      }
+    }
   });
 });

@@ -79,7 +79,9 @@ describe('ThreadEscalation state', () => {
     let tracker = new ThreadEscalation(thread.threadId);
     const resumed = [];
     for (const [index, post] of thread.posts.entries()) {
-      if (index % 5 === 0 || index === half) tracker = ThreadEscalation.fromJSON(JSON.parse(JSON.stringify(tracker.toJSON())));
+      // Both forms the worker may hold: the state object, and the string `serialise()` stores.
+      if (index % 5 === 0) tracker = ThreadEscalation.fromJSON(JSON.parse(JSON.stringify(tracker.toJSON())));
+      else if (index % 5 === 2 || index === half) tracker = ThreadEscalation.fromJSON(tracker.serialise());
       const alert = tracker.observe(post);
       if (alert) resumed.push(alert);
     }

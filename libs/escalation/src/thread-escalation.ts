@@ -105,12 +105,18 @@ export class ThreadEscalation {
     return structuredClone(this.state);
   }
 
+  /** The state as a JSON string (what the worker stores): no intermediate copy. */
+  serialise(): string {
+    return JSON.stringify(this.state);
+  }
+
   static fromJSON(json: unknown, settings: EscalationSettings = DEFAULT_ESCALATION_SETTINGS): ThreadEscalation {
     const state = (typeof json === 'string' ? JSON.parse(json) : json) as ThreadEscalationState;
     if (!state || typeof state !== 'object' || state.version !== 1 || typeof state.threadId !== 'string' || !Array.isArray(state.posts)) {
       throw new TypeError('not a ThreadEscalation state (version 1)');
     }
-    const copy = structuredClone(state);
+    // A string was parsed just now and belongs to this tracker; an object may be shared with the caller.
+    const copy = typeof json === 'string' ? state : structuredClone(state);
     copy.engagement ??= [];
     copy.rootReposts ??= 0;
     return new ThreadEscalation(copy.threadId, settings, copy);

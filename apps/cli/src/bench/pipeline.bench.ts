@@ -127,9 +127,9 @@ async function latency(runtime: Runtime, workspaceId: string): Promise<{ p50: nu
 }
 
 export async function benchPipeline(options: { mentions?: number; steadyRate?: number; steadySeconds?: number } = {}): Promise<string[]> {
-  const mentions = options.mentions ?? 100_000;
-  const steadyRate = options.steadyRate ?? 1_000;
-  const steadySeconds = options.steadySeconds ?? 20;
+  const mentions = options.mentions ?? Number(process.env.OTKLIK_BENCH_PIPELINE_MENTIONS ?? 100_000);
+  const steadyRate = options.steadyRate ?? Number(process.env.OTKLIK_BENCH_PIPELINE_RATE ?? 1_000);
+  const steadySeconds = options.steadySeconds ?? Number(process.env.OTKLIK_BENCH_PIPELINE_SECONDS ?? 20);
   const prefix = `otklik-bench-${Date.now().toString(36)}`;
   const bench = await benchDatabase({ queuePrefix: prefix, sweepIntervalMs: 200, sweepAfterMs: 5_000, role: 'all', workerQueues: [], logLevel: 'warn', demo: false });
   const runtime = bench.runtime;

@@ -84,7 +84,7 @@ export async function escalateMentions(manager: EntityManager, workspaceId: stri
   // Locked in id order (as ingest does), so two transactions touching the same threads wait instead of deadlocking;
   // NO KEY UPDATE, not UPDATE: foreign-key checks of rows that reference a thread (alerts, mentions) take KEY SHARE,
   // which UPDATE would block in an order we do not control.
-  const threads: ThreadRow[] = await manager.query('SELECT id, external_id, escalation_state FROM thread WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [threadIds]);
+  const threads: ThreadRow[] = await manager.query('SELECT id, external_id, escalation_state::text AS escalation_state FROM thread WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [threadIds]);
   const byThread = new Map<string, MentionRow[]>();
   for (const row of mentions) {
     const list = byThread.get(row.thread_id);
@@ -110,7 +110,7 @@ export async function escalateMentions(manager: EntityManager, workspaceId: stri
       const alert = tracker.observe(toPost(row, thread.external_id));
       if (alert) result.raised.push({ threadId: thread.id, mentionId: row.id, alert });
     }
-    states.push(JSON.stringify(tracker.toJSON()));
+    states.push(tracker.serialise());
     levels.push(tracker.level);
   }
   result.threads = threads.length;

@@ -190,15 +190,16 @@ export class ClassifierLabeler implements MentionLabeler {
     const relatedByKey = new Map(related.map((row) => [`${row.channel}\u0000${row.external_id}`, row]));
     const threadIds = [...new Set(batch.filter((mention) => mention.inReplyTo).map((mention) => mention.threadId))];
     // Context reads are bounded per thread and per author (the most recent rows by index), so a viral thread or a
-    // prolific author costs the same per batch as anyone else.
+    // prolific author costs the same per batch as anyone else. `m.id + 0 < $2`: a plain `m.id < $2` lets the
+    // planner AND a scan of the whole primary key below the batch into every author's lookup (seconds per batch).
     const threadStats: { thread_id: string; replies: number; authors: number; brand_answered: boolean }[] =
       threadIds.length === 0
         ? []
         : await manager.query(
             `SELECT t.id AS thread_id, GREATEST(t.mention_count - 1, 0)::int AS replies,
-                    (SELECT count(DISTINCT r.author_id)::int FROM (SELECT m.author_id FROM mention m WHERE m.thread_id = t.id AND m.id < $2
+                    (SELECT count(DISTINCT r.author_id)::int FROM (SELECT m.author_id FROM mention m WHERE m.thread_id = t.id AND m.id + 0 < $2
                        ORDER BY m.published_at DESC LIMIT ${CONTEXT_ROWS}) r) AS authors,
-                    EXISTS (SELECT 1 FROM (SELECT m.author_id, m.in_reply_to FROM mention m WHERE m.thread_id = t.id AND m.id < $2
+                    EXISTS (SELECT 1 FROM (SELECT m.author_id, m.in_reply_to FROM mention m WHERE m.thread_id = t.id AND m.id + 0 < $2
                        ORDER BY m.published_at DESC LIMIT ${CONTEXT_ROWS}) r JOIN author a ON a.id = r.author_id WHERE a.kind = 'brand' AND r.in_reply_to IS NOT NULL)
                     OR EXISTS (SELECT 1 FROM reply rp JOIN mention rm ON rm.id = rp.mention_id
                                 WHERE rm.thread_id = t.id AND rp.visibility = 'public' AND rp.status = 'sent') AS brand_answered
@@ -214,7 +215,7 @@ export class ClassifierLabeler implements MentionLabeler {
               min(h.published_at) FILTER (WHERE h.intent IN ('problem', 'question') AND h.first_response_at IS NULL AND NOT h.is_private) AS oldest
          FROM unnest($1::uuid[]) AS a(author_id)
          JOIN LATERAL (SELECT m.intent, m.first_response_at, m.is_private, m.published_at FROM mention m
-                        WHERE m.author_id = a.author_id AND m.id < $2 ORDER BY m.published_at DESC LIMIT ${CONTEXT_ROWS}) h ON true
+                        WHERE m.author_id = a.author_id AND m.id + 0 < $2 ORDER BY m.published_at DESC LIMIT ${CONTEXT_ROWS}) h ON true
         GROUP BY a.author_id`,
       [authorIds, firstId],
     );
