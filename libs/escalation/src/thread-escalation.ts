@@ -145,8 +145,8 @@ export class ThreadEscalation {
     const isRoot = post.externalId === state.threadId || post.externalId === post.threadExternalId || (state.rootId === null && post.inReplyTo === null && state.firstAt === null);
 
     const parentTone = post.inReplyTo === null ? null : (state.tones.find(([id]) => id === post.inReplyTo)?.[1] ?? state.rootTone);
-    const reading = readTone(post.text);
-    const tone = post.sentiment ? toneFromSentiment(post.sentiment) : toneOfReply(reading, parentTone);
+    // The classifier's sentiment, when the post has one, spares reading the tone here.
+    const tone = post.sentiment ? toneFromSentiment(post.sentiment) : toneOfReply(readTone(post.text), parentTone);
 
     const authors = this.authors();
     const fresh = !authors.has(post.author.id);

@@ -19,6 +19,8 @@ export class PipelineService implements OnApplicationBootstrap, OnModuleDestroy 
   private timer: NodeJS.Timeout | null = null;
   private sweeping = false;
   private stopping = false;
+  /** Sources being polled by this process: a scheduler tick that lands meanwhile is skipped (see poll). */
+  private readonly polling = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,11 +67,23 @@ export class PipelineService implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
+  /**
+   * One poll of a source at a time per process. A second poll started while the first is in flight would fetch
+   * the same page, then wait on the source row's lock only to lose the cursor compare-and-set: pure waste (and a
+   * pooled connection held meanwhile). The poll in flight re-polls by itself when the platform has more. Polls in
+   * two processes stay correct through the compare-and-set.
+   */
   async poll(sourceId: string): Promise<PollOutcome> {
-    const outcome = await pollSource(this.dataSource, this.connectors, this.cipher, sourceId, this.runtime.config.batchSize);
-    if (outcome.inserted > 0 && outcome.workspaceId) await this.producer.wakeClassify(outcome.workspaceId);
-    if (outcome.hasMore && !this.stopping) await this.producer.pollNow(sourceId);
-    return outcome;
+    if (this.polling.has(sourceId)) return { inserted: 0, hasMore: false, workspaceId: null, skipped: 'a poll of this source is in flight' };
+    this.polling.add(sourceId);
+    try {
+      const outcome = await pollSource(this.dataSource, this.connectors, this.cipher, sourceId, this.runtime.config.batchSize);
+      if (outcome.inserted > 0 && outcome.workspaceId) await this.producer.wakeClassify(outcome.workspaceId);
+      if (outcome.hasMore && !this.stopping) await this.producer.pollNow(sourceId);
+      return outcome;
+    } finally {
+      this.polling.delete(sourceId);
+    }
   }
 
   async classify(workspaceId: string): Promise<number> {
