@@ -28,10 +28,14 @@ export async function benchDatabase(overrides: Partial<OtklikConfig> = {}): Prom
     runtime,
     url: url.toString(),
     drop: async () => {
-      const client = new Client({ connectionString: base.databaseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      // OTKLIK_BENCH_KEEP=1 leaves the database for a look at its plans afterwards (EXPLAIN on real volumes).
+      if (process.env.OTKLIK_BENCH_KEEP) process.stderr.write(`bench: kept database ${name}\n`);
+      else {
+        const client = new Client({ connectionString: base.databaseUrl });
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await client.end();
+      }
       await base.stop();
     },
   };
