@@ -145,8 +145,12 @@ export async function benchPipeline(options: { mentions?: number; steadyRate?: n
     const app = await createApp(runtime);
     await app.init();
     const started = Date.now();
+    const cpuBefore = process.cpuUsage();
     const finished = await waitRouted(runtime, bulkWorkspace, mentions, 600_000);
     const throughput = mentions / ((finished - started) / 1000);
+    // The app (api + worker) runs in this process: its CPU per mention bounds what one process can do.
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMsPerMention = (cpu.user + cpu.system) / 1000 / mentions;
 
     // Latency at a steady rate: the replay releases `steadyRate` mentions per second on the wall clock.
     const steadyFile = join(dir, 'steady.jsonl');
@@ -161,6 +165,7 @@ export async function benchPipeline(options: { mentions?: number; steadyRate?: n
     lines.push(
       `pipeline (poll → ingest → classify → route, labels stored), ${mentions.toLocaleString('en')} mentions, ${runtime.queue.kind} queues, batch ${runtime.config.batchSize}:`,
       `  Otklik:            ${Math.round(throughput).toLocaleString('en')} mentions/s  (target ≥ 10,000)`,
+      `  worker CPU:        ${cpuMsPerMention.toFixed(2)} ms per mention (api + worker in this process; PostgreSQL's CPU is on top)`,
       `  bare BullMQ, same 3 stages and batching, no work: ${Math.round(bare).toLocaleString('en')} mentions/s`,
       `  ratio Otklik / bare: ${(throughput / bare).toFixed(3)}`,
       `inbox-visible latency at a steady ${steadyRate.toLocaleString('en')} mentions/s for ${steadySeconds} s (published → routed, n=${steady.n}):`,
