@@ -419,6 +419,20 @@ export const ru = {
     repliedAll_few: 'В очереди {{count}} ответа.',
     repliedAll_many: 'В очереди {{count}} ответов.',
     repliedAll_other: 'В очереди {{count}} ответа.',
+    mergeTitle: 'Объединить с другим инцидентом',
+    mergePick: 'Какой инцидент влить в этот',
+    merge: 'Объединить…',
+    mergeConfirmTitle: 'Влить «{{other}}» в «{{into}}»?',
+    mergeConsequence_one:
+      'Его {{count}} упоминание перейдёт в «{{into}}», а «{{other}}» будет закрыт как объединённый. Отменить это нельзя.',
+    mergeConsequence_few:
+      'Его {{count}} упоминания перейдут в «{{into}}», а «{{other}}» будет закрыт как объединённый. Отменить это нельзя.',
+    mergeConsequence_many:
+      'Его {{count}} упоминаний перейдут в «{{into}}», а «{{other}}» будет закрыт как объединённый. Отменить это нельзя.',
+    mergeConsequence_other:
+      'Его {{count}} упоминания перейдут в «{{into}}», а «{{other}}» будет закрыт как объединённый. Отменить это нельзя.',
+    mergeConfirm: 'Объединить',
+    merged: '«{{other}}» влит в «{{into}}».',
   },
   incidentStatus: { investigating: 'Разбираемся', identified: 'Причина найдена', monitoring: 'Наблюдаем', resolved: 'Решён' },
   scope: { single: 'Единичный', regional: 'Региональный', national: 'Федеральный', global: 'Глобальный' },
