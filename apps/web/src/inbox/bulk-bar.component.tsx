@@ -43,8 +43,8 @@ export function groupFailures(results: readonly BulkItemResult[]): FailureGroup[
 interface BulkBarProps {
   selected: readonly string[];
   role: Role;
-  /** Called after every action with the ids the api did not act on (they stay selected). */
-  onDone(failedIds: string[]): void;
+  /** Called after every action with the ids the api acted on (they leave the selection; the rest stay). */
+  onDone(doneIds: string[]): void;
   onClear(): void;
 }
 
@@ -71,10 +71,9 @@ export function BulkBar({ selected, role, onDone, onClear }: BulkBarProps) {
     setOutcome(null);
     bulk.mutate({ ...action, ids } satisfies BulkInput, {
       onSuccess: (report) => {
-        const failed = report.results.filter((result) => !result.ok).map((result) => result.id);
-        if (failed.length === 0) toasts.show({ tone: 'success', text: t('bulk.done', { count: report.succeeded }) });
+        if (report.failed === 0) toasts.show({ tone: 'success', text: t('bulk.done', { count: report.succeeded }) });
         else setOutcome({ total: report.results.length, groups: groupFailures(report.results) });
-        onDone(failed);
+        onDone(report.results.filter((result) => result.ok).map((result) => result.id));
       },
       onError: (error) => toasts.show({ tone: 'error', text: error.message }),
     });
@@ -207,7 +206,7 @@ export function BulkBar({ selected, role, onDone, onClear }: BulkBarProps) {
             {
               onSuccess: (incident) => {
                 setDialog(null);
-                onDone([]);
+                onDone([...selected]);
                 toasts.show({
                   tone: 'success',
                   text: t(input.kind === 'create' ? 'bulk.incidentCreated' : 'bulk.incidentAttached', { count, title: incident.title }),

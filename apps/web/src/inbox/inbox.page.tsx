@@ -338,14 +338,7 @@ export function InboxPage({ openId }: { openId: string | null }) {
           <BulkBar
             selected={[...checked]}
             role={role}
-            onDone={(failed) =>
-              setChecked(
-                without(
-                  checked,
-                  [...checked].filter((id) => !failed.includes(id)),
-                ),
-              )
-            }
+            onDone={(done) => setChecked((current) => without(current, done))}
             onClear={() => setChecked(new Set())}
           />
         ) : null}
