@@ -187,6 +187,7 @@ describe('sources API', () => {
     expect(response.body.find((entry: { channel: string }) => entry.channel === 'webhook').capabilities).toEqual({ poll: false, push: true, publicReply: false, privateMessage: false, replyMaxLength: null });
     // The fields a form asks for, from the table the save-time check uses: secrets marked, requirements named.
     const fields = (channel: string) => response.body.find((entry: { channel: string }) => entry.channel === channel).fields;
+    expect(fields('webhook').options).toEqual([]);
     expect(fields('webhook').credentials).toEqual([
       { name: 'signingSecret', type: 'text', secret: true, required: true },
       { name: 'previousSigningSecret', type: 'text', secret: true, required: false },

@@ -341,8 +341,10 @@ async function checked(page: Page): Promise<string> {
     await page.getByRole('link', { name: /^Alerts/ }).click();
     await page.getByRole('heading', { name: 'Alerts' }).waitFor();
     const items = page.locator('.alert-item');
-    const before = await items.count();
     const [{ n: stored }] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM alert`)) as { n: number }[];
+    // Counted once the list shows what was stored, so a list still loading is not taken for a live arrival.
+    await waitFor('the alert list to load', async () => ((await items.count()) >= Math.min(stored, 100) ? true : null), 30_000, 250);
+    const before = await items.count();
     // The escalation stage raises alerts as the replay plays; the open page gains them without a reload.
     await waitFor('a live alert', async () => ((await items.count()) > before ? true : null), 180_000, 500);
     const [{ n: after }] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM alert`)) as { n: number }[];

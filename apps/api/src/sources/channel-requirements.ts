@@ -121,16 +121,19 @@ function requirementOf(name: string, groups: string[][]): Pick<SourceFieldSpec, 
 
 /**
  * The fields a form for a source of this channel shows, from the same table the save-time check uses, so the
- * form cannot ask for something the check refuses. Every channel also takes the common `requestTimeoutMs`
- * and `baseUrl`; `delivery` is offered where the connector can both poll and receive pushes.
+ * form cannot ask for something the check refuses. Every channel that calls its platform also takes the
+ * common `requestTimeoutMs` and `baseUrl`; `delivery` is offered where the connector can both poll and receive
+ * pushes.
  */
 export function sourceFields(channel: string, capabilities: ConnectorCapabilities): SourceFields {
   const requirement = REQUIREMENTS[channel] ?? { options: [], credentials: [], knownCredentials: [] };
   const own = OPTION_FIELDS[channel] ?? [];
+  // A push-only channel without outbound (the generic webhook) never calls anyone: no address, no timeout.
+  const callsOut = channel !== 'demo' && (capabilities.poll || capabilities.publicReply || capabilities.privateMessage);
   const common: OptionField[] = [
     ...(capabilities.poll && capabilities.push ? [option('delivery', 'choice', [...DELIVERIES])] : []),
-    ...(channel === 'demo' || own.some((field) => field.name === 'baseUrl') ? [] : [option('baseUrl', 'url')]),
-    ...(channel === 'demo' ? [] : [option('requestTimeoutMs', 'number')]),
+    ...(callsOut && !own.some((field) => field.name === 'baseUrl') ? [option('baseUrl', 'url')] : []),
+    ...(callsOut ? [option('requestTimeoutMs', 'number')] : []),
   ];
   return {
     options: [...own, ...common].map((field) => ({ ...field, secret: false, ...requirementOf(field.name, requirement.options) })),

@@ -6,7 +6,7 @@
 import { SEVERITIES } from '@otklik/labels';
 import { WARN_RULE_IDS } from '@otklik/reply-rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationChannel, Role, SlaPolicy, SourceInfo } from '../api/contract.types';
 import {
@@ -159,16 +159,91 @@ type TestOutcome = { id: string; ok: boolean; kind: string | null; message: stri
 function TestResult({ outcome, id }: { outcome: TestOutcome; id: string }) {
   const { t } = useTranslation();
   if (!outcome || outcome.id !== id) return null;
+  const kind = t(`errorKind.${outcome.kind ?? 'error'}`, { defaultValue: outcome.kind ?? '' });
   return (
     <div className={`test-result ${outcome.ok ? 'test-ok' : 'test-failed'}`} role="status">
-      <strong>
-        {outcome.ok
-          ? t('admin.testOk')
-          : t('admin.testFailed', { kind: t(`errorKind.${outcome.kind ?? 'error'}`, { defaultValue: outcome.kind ?? '' }) })}
-      </strong>{' '}
-      {outcome.message}
+      <strong>{outcome.ok ? t('admin.testOk') : t('admin.testFailed', { kind })}</strong> {outcome.message}
     </div>
   );
+}
+
+type Managed = { id: string; name: string };
+type ManagedKind = 'sources' | 'notification-channels';
+
+/**
+ * What the sources and the channels tabs share: the connection test with its outcome, and deleting one
+ * after a confirmation (`texts` is the i18n section: deleteTitle, deleteBody, deleted).
+ */
+function useManagedList<T extends Managed>(kind: ManagedKind, texts: 'sources' | 'channels') {
+  const { t } = useTranslation();
+  const api = useApi();
+  const toasts = useToasts();
+  const client = useQueryClient();
+  const queryKey = kind === 'sources' ? queryKeys.sources : queryKeys.notificationChannels;
+  const [editing, setEditing] = useState<T | 'new' | null>(null);
+  const [outcome, setOutcome] = useState<TestOutcome>(null);
+  const [deleting, setDeleting] = useState<T | null>(null);
+  const test = useConnectionTest(kind);
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/${kind}/${encodeURIComponent(id)}`),
+    onSuccess: () => {
+      toasts.show({ tone: 'success', text: t(`${texts}.deleted`, { name: deleting?.name ?? '' }) });
+      setDeleting(null);
+      void client.invalidateQueries({ queryKey });
+    },
+  });
+  const runTest = (id: string) =>
+    test.mutate(id, {
+      onSuccess: (result) => setOutcome({ id, ...result }),
+      onError: (error) => setOutcome({ id, ok: false, kind: null, message: error.message }),
+    });
+  const dialog = (
+    <ConfirmDialog
+      open={deleting !== null}
+      title={t(`${texts}.deleteTitle`, { name: deleting?.name ?? '' })}
+      body={t(`${texts}.deleteBody`)}
+      confirmLabel={t('common.delete')}
+      pending={remove.isPending}
+      error={remove.error?.message ?? null}
+      onConfirm={() => deleting && remove.mutate(deleting.id)}
+      onCancel={() => {
+        setDeleting(null);
+        remove.reset();
+      }}
+    />
+  );
+  /** Test, (extra), change and delete buttons for one row, each named with the row. */
+  const actions = (item: T, testLabel: string, extra: ReactNode = null) => (
+    <div className="row-actions">
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-label={t(`${texts}.testOf`, { name: item.name })}
+        disabled={test.isPending}
+        onClick={() => runTest(item.id)}
+      >
+        {testLabel}
+      </button>
+      {extra}
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-label={t(`${texts}.editOf`, { name: item.name })}
+        onClick={() => setEditing(item)}
+      >
+        {t('common.edit')}
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-label={t(`${texts}.deleteOf`, { name: item.name })}
+        onClick={() => setDeleting(item)}
+      >
+        {t('common.delete')}
+      </button>
+    </div>
+  );
+  return { editing, setEditing, outcome, dialog, actions };
 }
 
 function SourcesTab() {
@@ -177,28 +252,17 @@ function SourcesTab() {
   const format = useFormat();
   const api = useApi();
   const toasts = useToasts();
-  const client = useQueryClient();
   const sources = useSources();
   const channels = useSourceChannels();
-  const [editing, setEditing] = useState<SourceInfo | 'new' | null>(null);
-  const [outcome, setOutcome] = useState<TestOutcome>(null);
-  const [deleting, setDeleting] = useState<SourceInfo | null>(null);
+  const list = useManagedList<SourceInfo>('sources', 'sources');
   const [connected, setConnected] = useState<SourceInfo | null>(null);
-  const test = useConnectionTest('sources');
   const toggle = useAction(
     (input: { id: string; enabled: boolean }) =>
       api.post(`/api/sources/${encodeURIComponent(input.id)}/${input.enabled ? 'enable' : 'disable'}`),
     queryKeys.sources,
     t('admin.saved'),
   );
-  const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/sources/${encodeURIComponent(id)}`),
-    onSuccess: () => {
-      toasts.show({ tone: 'success', text: t('sources.deleted', { name: deleting?.name ?? '' }) });
-      setDeleting(null);
-      void client.invalidateQueries({ queryKey: queryKeys.sources });
-    },
-  });
+  const { editing, setEditing } = list;
   return (
     <>
       {manage && editing === null ? (
@@ -260,53 +324,25 @@ function SourcesTab() {
                 ) : null}
                 {source.lastError ? <div className="hint text-danger">{source.lastError}</div> : null}
                 {source.deadLetters > 0 ? <div className="hint">{t('sources.deadLetters', { count: source.deadLetters })}</div> : null}
-                <TestResult outcome={outcome} id={source.id} />
+                <TestResult outcome={list.outcome} id={source.id} />
               </td>
               <td>{source.lastPollAt ? format.dateTime(source.lastPollAt) : '—'}</td>
               <td>{format.number(source.mentionsIngested)}</td>
               <td>
-                {manage ? (
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      aria-label={t('sources.testOf', { name: source.name })}
-                      disabled={test.isPending}
-                      onClick={() =>
-                        test.mutate(source.id, {
-                          onSuccess: (result) => setOutcome({ id: source.id, ...result }),
-                          onError: (error) => setOutcome({ id: source.id, ok: false, kind: null, message: error.message }),
-                        })
-                      }
-                    >
-                      {t('admin.test')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      aria-label={t(source.enabled ? 'sources.disableOf' : 'sources.enableOf', { name: source.name })}
-                      onClick={() => toggle.mutate({ id: source.id, enabled: !source.enabled })}
-                    >
-                      {source.enabled ? t('admin.disable') : t('admin.enable')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      aria-label={t('sources.editOf', { name: source.name })}
-                      onClick={() => setEditing(source)}
-                    >
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      aria-label={t('sources.deleteOf', { name: source.name })}
-                      onClick={() => setDeleting(source)}
-                    >
-                      {t('common.delete')}
-                    </button>
-                  </div>
-                ) : null}
+                {manage
+                  ? list.actions(
+                      source,
+                      t('admin.test'),
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        aria-label={t(source.enabled ? 'sources.disableOf' : 'sources.enableOf', { name: source.name })}
+                        onClick={() => toggle.mutate({ id: source.id, enabled: !source.enabled })}
+                      >
+                        {source.enabled ? t('admin.disable') : t('admin.enable')}
+                      </button>,
+                    )
+                  : null}
               </td>
             </tr>
           ))}
@@ -319,43 +355,19 @@ function SourcesTab() {
           ) : null}
         </tbody>
       </table>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('sources.deleteTitle', { name: deleting?.name ?? '' })}
-        body={t('sources.deleteBody')}
-        confirmLabel={t('common.delete')}
-        pending={remove.isPending}
-        error={remove.error?.message ?? null}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onCancel={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-      />
+      {list.dialog}
     </>
   );
 }
 
 function ChannelsTab() {
   const { t } = useTranslation();
-  const api = useApi();
   const toasts = useToasts();
-  const client = useQueryClient();
   const format = useFormat();
   const channels = useNotificationChannels();
   const kinds = useChannelKinds();
-  const [editing, setEditing] = useState<NotificationChannel | 'new' | null>(null);
-  const [outcome, setOutcome] = useState<TestOutcome>(null);
-  const [deleting, setDeleting] = useState<NotificationChannel | null>(null);
-  const test = useConnectionTest('notification-channels');
-  const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/notification-channels/${encodeURIComponent(id)}`),
-    onSuccess: () => {
-      toasts.show({ tone: 'success', text: t('channels.deleted', { name: deleting?.name ?? '' }) });
-      setDeleting(null);
-      void client.invalidateQueries({ queryKey: queryKeys.notificationChannels });
-    },
-  });
+  const list = useManagedList<NotificationChannel>('notification-channels', 'channels');
+  const { editing, setEditing } = list;
   return (
     <>
       {editing === null ? (
@@ -397,7 +409,7 @@ function ChannelsTab() {
             <tr key={channel.id}>
               <td>
                 {channel.name}
-                <TestResult outcome={outcome} id={channel.id} />
+                <TestResult outcome={list.outcome} id={channel.id} />
               </td>
               <td>{t(`channelKind.${channel.kind}`, { defaultValue: channel.kind })}</td>
               <td>{channel.enabled ? t('common.yes') : t('common.no')}</td>
@@ -411,40 +423,7 @@ function ChannelsTab() {
                   '—'
                 )}
               </td>
-              <td>
-                <div className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    aria-label={t('channels.testOf', { name: channel.name })}
-                    disabled={test.isPending}
-                    onClick={() =>
-                      test.mutate(channel.id, {
-                        onSuccess: (result) => setOutcome({ id: channel.id, ...result }),
-                        onError: (error) => setOutcome({ id: channel.id, ok: false, kind: null, message: error.message }),
-                      })
-                    }
-                  >
-                    {t('admin.sendTest')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    aria-label={t('channels.editOf', { name: channel.name })}
-                    onClick={() => setEditing(channel)}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    aria-label={t('channels.deleteOf', { name: channel.name })}
-                    onClick={() => setDeleting(channel)}
-                  >
-                    {t('common.delete')}
-                  </button>
-                </div>
-              </td>
+              <td>{list.actions(channel, t('admin.sendTest'))}</td>
             </tr>
           ))}
           {channels.isError ? (
@@ -456,19 +435,7 @@ function ChannelsTab() {
           ) : null}
         </tbody>
       </table>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('channels.deleteTitle', { name: deleting?.name ?? '' })}
-        body={t('channels.deleteBody')}
-        confirmLabel={t('common.delete')}
-        pending={remove.isPending}
-        error={remove.error?.message ?? null}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-        onCancel={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-      />
+      {list.dialog}
     </>
   );
 }

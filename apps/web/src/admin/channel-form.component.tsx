@@ -11,7 +11,7 @@ import type { ChannelKind, ChannelKindField, NotificationChannel } from '../api/
 import { readNotificationChannel } from '../api/normalise';
 import { queryKeys } from '../api/query-keys';
 import { useApi } from '../app/services';
-import { controlProps, Field, FieldError, fieldErrors, SecretField } from './form-fields';
+import { BooleanSelect, controlProps, Field, FieldError, fieldErrors, FormFooter, SecretField } from './form-fields';
 
 /** Alert kinds and levels a channel can be limited to (libs/persistence ALERT_KINDS, the escalation scale). */
 export const ALERT_KINDS = ['escalation', 'incident', 'campaign', 'sla_breach', 'source_failing'] as const;
@@ -161,11 +161,7 @@ export function ChannelForm({ kinds, channel, onSaved, onCancel }: ChannelFormPr
             return (
               <Field key={field.name} formId={formId} field={path} label={fieldLabel(field)} hint={hint} reason={reason}>
                 {field.type === 'boolean' ? (
-                  <select value={value} onChange={(event) => set(event.target.value)} {...common}>
-                    <option value="">{t('forms.default')}</option>
-                    <option value="true">{t('common.yes')}</option>
-                    <option value="false">{t('common.no')}</option>
-                  </select>
+                  <BooleanSelect value={value} onChange={set} {...common} />
                 ) : (
                   <input
                     type={field.type === 'url' ? 'url' : field.type === 'port' ? 'number' : field.type === 'email' ? 'email' : 'text'}
@@ -210,19 +206,13 @@ export function ChannelForm({ kinds, channel, onSaved, onCancel }: ChannelFormPr
         </Field>
         <FieldError formId={formId} field="routes.kinds" reason={errors.of('routes.kinds') ?? errors.of('routes')} />
       </fieldset>
-      {save.error ? (
-        <p className="error" role="alert">
-          {errors.general ?? t('forms.fixFields')}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="submit" className="button button-primary" disabled={save.isPending || !spec}>
-          {channel ? t('common.save') : t('channels.add')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        errors={errors}
+        failed={Boolean(save.error)}
+        pending={save.isPending || !spec}
+        submitLabel={channel ? t('common.save') : t('channels.add')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

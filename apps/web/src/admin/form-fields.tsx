@@ -3,7 +3,7 @@
  * the input they name, and a write-only secret input that says whether a value is stored without ever
  * showing it.
  */
-import type { ReactNode } from 'react';
+import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client';
 
@@ -134,5 +134,55 @@ export function SecretField({
         {...controlProps(formId, name, reason, true)}
       />
     </Field>
+  );
+}
+
+/** A yes/no setting that may also be left to its default (unset). */
+export function BooleanSelect({
+  value,
+  onChange,
+  ...props
+}: { value: string; onChange(value: string): void } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
+  const { t } = useTranslation();
+  return (
+    <select value={value} onChange={(event) => onChange(event.target.value)} {...props}>
+      <option value="">{t('forms.default')}</option>
+      <option value="true">{t('common.yes')}</option>
+      <option value="false">{t('common.no')}</option>
+    </select>
+  );
+}
+
+/** The api's error for the form as a whole (or a pointer to the fields), then submit and cancel. */
+export function FormFooter({
+  errors,
+  failed,
+  pending,
+  submitLabel,
+  onCancel,
+}: {
+  errors: FieldErrors;
+  failed: boolean;
+  pending: boolean;
+  submitLabel: string;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {failed ? (
+        <p className="error" role="alert">
+          {errors.general ?? t('forms.fixFields')}
+        </p>
+      ) : null}
+      <div className="dialog-actions">
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {submitLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </>
   );
 }

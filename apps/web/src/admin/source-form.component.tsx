@@ -11,7 +11,7 @@ import type { ChannelSpec, SourceField, SourceInfo } from '../api/contract.types
 import { readSource } from '../api/normalise';
 import { queryKeys } from '../api/query-keys';
 import { useApi } from '../app/services';
-import { controlProps, Field, fieldErrors, SecretField } from './form-fields';
+import { BooleanSelect, controlProps, Field, fieldErrors, FormFooter, SecretField } from './form-fields';
 
 type Values = Record<string, string>;
 
@@ -164,13 +164,7 @@ export function SourceForm({ channels, source, onSaved, onCancel }: SourceFormPr
     const common = { ...controlProps(formId, path, reason, Boolean(hint)), required: field.required };
     let control;
     if (field.type === 'boolean') {
-      control = (
-        <select value={value} onChange={(event) => set(event.target.value)} {...common}>
-          <option value="">{t('forms.default')}</option>
-          <option value="true">{t('common.yes')}</option>
-          <option value="false">{t('common.no')}</option>
-        </select>
-      );
+      control = <BooleanSelect value={value} onChange={set} {...common} />;
     } else if (field.type === 'choice') {
       control = (
         <select value={value} onChange={(event) => set(event.target.value)} {...common}>
@@ -306,19 +300,13 @@ export function SourceForm({ channels, source, onSaved, onCancel }: SourceFormPr
           {t('sources.resetCursor')}
         </label>
       ) : null}
-      {save.error ? (
-        <p className="error" role="alert">
-          {errors.general ?? t('forms.fixFields')}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="submit" className="button button-primary" disabled={save.isPending || !spec}>
-          {source ? t('common.save') : t('sources.connect')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        errors={errors}
+        failed={Boolean(save.error)}
+        pending={save.isPending || !spec}
+        submitLabel={source ? t('common.save') : t('sources.connect')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

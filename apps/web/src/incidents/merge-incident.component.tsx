@@ -2,11 +2,11 @@
  * Merging another incident into this one (lead/PR): its mentions move here and it is closed as merged, which
  * cannot be undone, so the choice is confirmed in a dialog that names both incidents and what moves.
  */
-import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../api/contract.types';
 import { useIncidentChange } from '../api/queries';
+import { ConfirmDialog } from '../ui/confirm.dialog';
 import { useToasts } from '../ui/toasts';
 
 export function MergeIncident({ incident, incidents }: { incident: Incident; incidents: readonly Incident[] }) {
@@ -42,51 +42,31 @@ export function MergeIncident({ incident, incidents }: { incident: Incident; inc
       <button type="submit" className="button" disabled={!other || merge.isPending}>
         {t('incidents.merge')}
       </button>
-      <Dialog.Root
+      <ConfirmDialog
         open={confirming && other !== null}
-        onOpenChange={(open) => {
-          setConfirming(open);
-          if (!open) merge.reset();
+        title={t('incidents.mergeConfirmTitle', { other: other?.title ?? '', into: incident.title })}
+        body={t('incidents.mergeConsequence', { count: other?.mentionCount ?? 0, other: other?.title ?? '', into: incident.title })}
+        confirmLabel={t('incidents.mergeConfirm')}
+        pending={merge.isPending}
+        error={merge.error?.message ?? null}
+        onCancel={() => {
+          setConfirming(false);
+          merge.reset();
         }}
-      >
-        <Dialog.Portal>
-          <Dialog.Overlay className="dialog-overlay" />
-          <Dialog.Content className="dialog" role="alertdialog" aria-describedby="merge-consequence">
-            <Dialog.Title>{t('incidents.mergeConfirmTitle', { other: other?.title ?? '', into: incident.title })}</Dialog.Title>
-            <p id="merge-consequence">
-              {t('incidents.mergeConsequence', { count: other?.mentionCount ?? 0, other: other?.title ?? '', into: incident.title })}
-            </p>
-            {merge.error ? (
-              <p className="error" role="alert">
-                {merge.error.message}
-              </p>
-            ) : null}
-            <div className="dialog-actions">
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={merge.isPending}
-                onClick={() =>
-                  other &&
-                  merge.mutate(
-                    { kind: 'merge', incidentId: incident.id, otherId: other.id },
-                    {
-                      onSuccess: () => {
-                        setConfirming(false);
-                        setOtherId('');
-                        toasts.show({ tone: 'success', text: t('incidents.merged', { other: other.title, into: incident.title }) });
-                      },
-                    },
-                  )
-                }
-              >
-                {t('incidents.mergeConfirm')}
-              </button>
-              <Dialog.Close className="button">{t('common.cancel')}</Dialog.Close>
-            </div>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+        onConfirm={() =>
+          other &&
+          merge.mutate(
+            { kind: 'merge', incidentId: incident.id, otherId: other.id },
+            {
+              onSuccess: () => {
+                setConfirming(false);
+                setOtherId('');
+                toasts.show({ tone: 'success', text: t('incidents.merged', { other: other.title, into: incident.title }) });
+              },
+            },
+          )
+        }
+      />
     </form>
   );
 }
