@@ -222,15 +222,16 @@ export function InboxPage({ openId }: { openId: string | null }) {
     listRef.current?.focus();
   };
 
-  const toggleRow = useCallback(
-    (id: string, extend: boolean) => {
-      // Read now: the updater runs later, after the anchor has moved on.
-      const anchor = rangeAnchor.current;
-      setChecked((current) => (extend && anchor ? withRange(current, items, anchor, id) : toggled(current, id)));
-      rangeAnchor.current = id;
-    },
-    [items],
-  );
+  // Stable across live updates, so the memoised rows do not all re-render when one mention changes.
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
+  const toggleRow = useCallback((id: string, extend: boolean) => {
+    // Read now: the updater runs later, after the anchor has moved on.
+    const anchor = rangeAnchor.current;
+    const listedNow = itemsNow.current;
+    setChecked((current) => (extend && anchor ? withRange(current, listedNow, anchor, id) : toggled(current, id)));
+    rangeAnchor.current = id;
+  }, []);
   const listed = coverage(checked, items);
 
   const target = openId ?? selectedId;
