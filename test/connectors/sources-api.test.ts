@@ -185,6 +185,68 @@ describe('sources API', () => {
     const channels = response.body.map((entry: { channel: string }) => entry.channel);
     expect(channels).toEqual(expect.arrayContaining(['demo', 'vk', 'telegram', 'webhook', 'rss', 'mastodon', 'reddit', 'x', 'youtube', 'appstore', 'googleplay']));
     expect(response.body.find((entry: { channel: string }) => entry.channel === 'webhook').capabilities).toEqual({ poll: false, push: true, publicReply: false, privateMessage: false, replyMaxLength: null });
+    // The fields a form asks for, from the table the save-time check uses: secrets marked, requirements named.
+    const fields = (channel: string) => response.body.find((entry: { channel: string }) => entry.channel === channel).fields;
+    expect(fields('webhook').options).toEqual([]);
+    expect(fields('webhook').credentials).toEqual([
+      { name: 'signingSecret', type: 'text', secret: true, required: true },
+      { name: 'previousSigningSecret', type: 'text', secret: true, required: false },
+    ]);
+    expect(fields('rss').options).toEqual(
+      expect.arrayContaining([
+        { name: 'feedUrl', type: 'url', secret: false, required: false, oneOf: ['feedUrl', 'baseUrl'] },
+        { name: 'origin', type: 'choice', values: ['search', 'owned'], secret: false, required: false },
+      ]),
+    );
+    expect(fields('mastodon').options[0]).toEqual({ name: 'baseUrl', type: 'url', secret: false, required: true });
+    expect(fields('vk').options.find((field: { name: string }) => field.name === 'delivery')).toEqual({
+      name: 'delivery',
+      type: 'choice',
+      values: ['poll', 'push', 'both'],
+      secret: false,
+      required: false,
+    });
+    expect(fields('reddit').credentials.find((field: { name: string }) => field.name === 'clientId')).toMatchObject({
+      secret: true,
+      oneOf: ['accessToken', 'clientId'],
+    });
+  });
+
+  it('replaces one credential and keeps the others named in keepCredentials', async () => {
+    const created = await harness.http
+      .post('/api/sources')
+      .set(bearer(admin))
+      .send({
+        channel: 'webhook',
+        name: 'Reviews',
+        brand: { name: 'Acme' },
+        credentials: { signingSecret: 'old-secret-1', previousSigningSecret: 'older-secret-0' },
+      })
+      .expect(201);
+    const stored = async () => {
+      const [row] = await harness.db.dataSource.query('SELECT credentials_encrypted FROM source WHERE id = $1', [created.body.id]);
+      return new CredentialCipher(harness.runtime.secretKey).decrypt(row.credentials_encrypted);
+    };
+    const kept = await harness.http
+      .patch(`/api/sources/${created.body.id}`)
+      .set(bearer(admin))
+      .send({ credentials: { signingSecret: 'new-secret-2' }, keepCredentials: ['previousSigningSecret'] })
+      .expect(200);
+    expect(kept.body.credentialsSet).toEqual(['previousSigningSecret', 'signingSecret']);
+    expect(await stored()).toEqual({ signingSecret: 'new-secret-2', previousSigningSecret: 'older-secret-0' });
+    // Without keepCredentials the given set replaces the stored one.
+    await harness.http
+      .patch(`/api/sources/${created.body.id}`)
+      .set(bearer(admin))
+      .send({ credentials: { signingSecret: 'new-secret-3' } })
+      .expect(200);
+    expect(await stored()).toEqual({ signingSecret: 'new-secret-3' });
+    const alone = await harness.http
+      .patch(`/api/sources/${created.body.id}`)
+      .set(bearer(admin))
+      .send({ keepCredentials: ['signingSecret'] })
+      .expect(400);
+    expect(alone.body.errors[0].field).toBe('keepCredentials');
   });
 
   it('lists dead letters newest first with their reasons, for admins, paged', async () => {

@@ -290,6 +290,55 @@ describe('incidents, alerts and notification channels API', () => {
     expect(missing.body.detail).toMatch(/999999999/);
   });
 
+  it('attaches mentions to an incident by hand, recounting the incident they left', async () => {
+    const first = await seedMention(ds(), workspaceId, { text: 'Checkout fails with error 500', channel: 'demo' });
+    const second = await seedMention(ds(), workspaceId, { text: 'Cannot pay for my order since morning', channel: 'demo' });
+    const from = await harness.http
+      .post('/api/incidents')
+      .set(as('lead'))
+      .send({ title: 'Checkout errors', mentionIds: [first.id, second.id] })
+      .expect(201);
+    const into = await harness.http.post('/api/incidents').set(as('lead')).send({ title: 'Payments down' }).expect(201);
+    expect(into.body.mentionCount).toBe(0);
+    await harness.http
+      .post(`/api/incidents/${into.body.id}/mentions`)
+      .set(as('agent'))
+      .send({ mentionIds: [first.id] })
+      .expect(403);
+    const missing = await harness.http
+      .post(`/api/incidents/${into.body.id}/mentions`)
+      .set(as('pr'))
+      .send({ mentionIds: [second.id, '999999998'] })
+      .expect(422);
+    expect(missing.body.errors).toEqual([{ field: 'mentionIds', reason: 'unknown mention 999999998' }]);
+    const [untouched] = await ds().query('SELECT incident_id FROM mention WHERE id = $1', [second.id]);
+    expect(untouched.incident_id).toBe(from.body.id);
+    await harness.http.post(`/api/incidents/${into.body.id}/mentions`).set(as('pr')).send({ mentionIds: [] }).expect(400);
+
+    const attached = await harness.http
+      .post(`/api/incidents/${into.body.id}/mentions`)
+      .set(as('pr'))
+      .send({ mentionIds: [first.id] })
+      .expect(200);
+    expect(attached.body.mentionCount).toBe(1);
+    expect(attached.body.mentions.map((mention: { id: string }) => mention.id)).toEqual([first.id]);
+    const left = await harness.http.get(`/api/incidents/${from.body.id}`).set(as('pr')).expect(200);
+    expect(left.body.mentionCount).toBe(1);
+    const [audit] = await ds().query(`SELECT details FROM audit_log WHERE action = 'incident.mentions_attached' AND target_id = $1`, [
+      into.body.id,
+    ]);
+    expect(audit.details).toMatchObject({ mentionIds: [first.id], attached: 1, movedFrom: [from.body.id] });
+
+    // A merged incident takes no more mentions: the one it was merged into does.
+    await harness.http.post(`/api/incidents/${into.body.id}/merge`).set(as('lead')).send({ otherId: from.body.id }).expect(200);
+    const refused = await harness.http
+      .post(`/api/incidents/${from.body.id}/mentions`)
+      .set(as('lead'))
+      .send({ mentionIds: [second.id] })
+      .expect(409);
+    expect(refused.body.mergedIntoId).toBe(into.body.id);
+  });
+
   it('lists, filters and acknowledges alerts; raises SLA breaches for the assignee, then the leads', async () => {
     await ds().query(`UPDATE workspace SET settings = settings || '{"alerts": {"slaLeadGraceMinutes": 0}}'::jsonb WHERE id = $1`, [workspaceId]);
     const overdue = await seedMention(ds(), workspaceId, { text: 'Nobody has answered my ticket for three days', slaDueAt: new Date(Date.now() - 5 * 60_000) });

@@ -10,7 +10,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NextFunction, Request, Response } from 'express';
 import { loadConfig, repoRoot } from '@otklik/config';
 import { createDataSource, runMigrations, seedDemo } from '@otklik/persistence';
 import { parseQueueList } from '@otklik/queues';
@@ -18,6 +17,7 @@ import { CoreModule, startRuntime, type Runtime } from '@otklik/runtime';
 import { failStart } from '../../worker/src/fail-start';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { ApiModule } from './api.module';
+import { apiCompression, webUiHandlers } from './http/web-static';
 import { mountQueueBoard } from './queue-board/queue-board';
 
 function log(line: string): void {
@@ -51,21 +51,15 @@ export async function migrateAndSeed(runtime: Runtime): Promise<void> {
 }
 
 /**
- * The built web inbox (apps/web/dist, from `npm run build:web`) at `/`: hashed assets cached for good,
- * index.html for every other GET that wants HTML, so client-side routes survive a reload. /api and /admin
- * stay the API's. Nothing is served when the web was not built.
+ * The built web inbox (apps/web/dist, from `npm run build:web`) at `/`, precompressed (http/web-static.ts).
+ * Nothing is served when the web was not built.
  */
 function serveWebUi(app: NestExpressApplication): void {
   const dist = join(repoRoot(), 'apps', 'web', 'dist');
-  const index = join(dist, 'index.html');
-  if (!existsSync(index)) return;
-  app.useStaticAssets(join(dist, 'assets'), { prefix: '/assets/', index: false, immutable: true, maxAge: '365d', fallthrough: false });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || /^\/(api|admin)(\/|$)/.test(request.path) || !request.accepts('html'))
-      return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
-  });
+  if (!existsSync(join(dist, 'index.html'))) return;
+  const handlers = webUiHandlers(dist);
+  app.use('/assets', handlers.assets);
+  app.use(handlers.index);
 }
 
 export async function createApp(runtime: Runtime): Promise<NestExpressApplication> {
@@ -91,6 +85,7 @@ export async function createApp(runtime: Runtime): Promise<NestExpressApplicatio
     rawBody: true,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(apiCompression());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('Otklik API').setDescription('Social-media monitoring and response queue').setVersion('1').addBearerAuth().build(),

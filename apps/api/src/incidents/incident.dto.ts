@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { INCIDENT_STATUSES } from '@otklik/persistence';
 
 export const INCIDENT_SCOPES = ['single', 'regional', 'national', 'global'] as const;
@@ -134,6 +134,15 @@ export class UpdateIncidentDto {
   @Min(0)
   @Max(1_000_000_000)
   knownAffected?: number | null;
+}
+
+export class AttachMentionsDto {
+  @ApiProperty({ type: [String], description: 'Mentions to attach (ids, 1-1000); they leave any incident they were in' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @Matches(/^[1-9][0-9]{0,17}$/, { each: true, message: 'each value must be a mention id' })
+  mentionIds: string[];
 }
 
 export class MergeIncidentDto {

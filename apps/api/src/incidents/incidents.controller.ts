@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth';
 import { uuidParam } from '../http';
-import { CreateIncidentDto, IncidentPage, ListIncidentsQuery, MergeIncidentDto, ReplyAllDto, UpdateIncidentDto } from './incident.dto';
+import { AttachMentionsDto, CreateIncidentDto, IncidentPage, ListIncidentsQuery, MergeIncidentDto, ReplyAllDto, UpdateIncidentDto } from './incident.dto';
 import { IncidentReplyAllService, type ReplyAllReport } from './incident-reply-all.service';
 import { IncidentsService, type ClosingUpdate, type IncidentDetail, type KeyAccountNotice, type StatementsView } from './incidents.service';
 
@@ -52,6 +52,15 @@ export class IncidentsController {
   @ApiOkResponse({ description: 'The merged incident detail' })
   merge(@Param('id', uuidParam()) id: string, @Body() body: MergeIncidentDto, @CurrentUser() user: AuthUser): Promise<IncidentDetail> {
     return this.incidents.merge(user, id, body.otherId);
+  }
+
+  @Post(':id/mentions')
+  @HttpCode(200)
+  @Roles('lead', 'pr')
+  @ApiOperation({ summary: 'Attach mentions to this incident by hand (lead/pr; audited): they leave any incident they were in, and both are recounted.' })
+  @ApiOkResponse({ description: 'The incident detail' })
+  attach(@Param('id', uuidParam()) id: string, @Body() body: AttachMentionsDto, @CurrentUser() user: AuthUser): Promise<IncidentDetail> {
+    return this.incidents.attach(user, id, body.mentionIds);
   }
 
   @Get(':id/statements')

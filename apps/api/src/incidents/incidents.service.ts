@@ -266,24 +266,7 @@ export class IncidentsService {
         [user.workspaceId, body.title.trim(), body.scope ?? null, body.criticalData ?? false, body.eta ?? null, JSON.stringify(localised(body.summary)), user.userId],
       );
       const incidentId = row.id as string;
-      let attached = 0;
-      if (body.mentionIds?.length) {
-        const moved: { id: string }[] = await manager.query(
-          `SELECT id::text FROM mention WHERE id = ANY($1::bigint[]) AND workspace_id = $2`,
-          [body.mentionIds, user.workspaceId],
-        );
-        const missing = body.mentionIds.filter((mentionId) => !moved.some((item) => item.id === mentionId));
-        if (missing.length > 0) throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'validation', `mentionIds: not found in this workspace: ${missing.slice(0, 10).join(', ')}`, { errors: [{ field: 'mentionIds', reason: `unknown mention ${missing[0]}` }] });
-        await manager.query(`UPDATE mention SET incident_id = $1 WHERE id = ANY($2::bigint[])`, [incidentId, body.mentionIds]);
-        attached = moved.length;
-        await manager.query(
-          `UPDATE incident i SET mention_count = s.n, first_seen_at = s.first, last_seen_at = s.last, critical_data = i.critical_data OR s.critical, updated_at = now()
-             FROM (SELECT count(*)::int AS n, min(published_at) AS first, max(published_at) AS last, COALESCE(bool_or(critical_data), false) AS critical
-                     FROM mention WHERE incident_id = $1) s
-            WHERE i.id = $1`,
-          [incidentId],
-        );
-      }
+      const attached = body.mentionIds?.length ? (await this.attachMentions(manager, user.workspaceId, incidentId, body.mentionIds)).attached : 0;
       // The team hears about it like an automatically opened one (the worker's monitor delivers it).
       await manager.query(
         `INSERT INTO alert (workspace_id, kind, level, reasons, incident_id, dedupe_key, alerted_at)
@@ -300,6 +283,41 @@ export class IncidentsService {
       return incidentId;
     });
     return this.detail(user, id);
+  }
+
+  /** Attaches mentions by hand (lead/pr): they move here from whatever incident they were in, and both are recounted. */
+  async attach(user: AuthUser, id: string, mentionIds: string[]): Promise<IncidentDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.row(user, id, manager, true);
+      if (row.merged_into_id) throw conflict('incident-merged', `incident ${id} was merged into ${row.merged_into_id}: attach to that one`, { mergedIntoId: row.merged_into_id });
+      const { attached, movedFrom } = await this.attachMentions(manager, user.workspaceId, id, mentionIds);
+      await this.audit.record(user.workspaceId, user.userId, 'incident.mentions_attached', { type: 'incident', id }, { mentionIds, attached, movedFrom }, manager);
+    });
+    return this.detail(user, id);
+  }
+
+  /**
+   * Points the mentions at the incident (422 naming the first unknown one, before anything changes) and
+   * recounts it and every incident they left: mention count, first and last seen, critical data.
+   */
+  private async attachMentions(manager: EntityManager, workspaceId: string, incidentId: string, mentionIds: string[]): Promise<{ attached: number; movedFrom: string[] }> {
+    const found: { id: string; incident_id: string | null }[] = await manager.query(
+      `SELECT id::text, incident_id FROM mention WHERE id = ANY($1::bigint[]) AND workspace_id = $2 FOR UPDATE`,
+      [mentionIds, workspaceId],
+    );
+    const missing = mentionIds.filter((mentionId) => !found.some((item) => item.id === mentionId));
+    if (missing.length > 0) throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'validation', `mentionIds: not found in this workspace: ${missing.slice(0, 10).join(', ')}`, { errors: [{ field: 'mentionIds', reason: `unknown mention ${missing[0]}` }] });
+    const movedFrom = [...new Set(found.map((item) => item.incident_id).filter((other): other is string => other !== null && other !== incidentId))];
+    await manager.query(`UPDATE mention SET incident_id = $1 WHERE id = ANY($2::bigint[]) AND workspace_id = $3`, [incidentId, mentionIds, workspaceId]);
+    await manager.query(
+      `UPDATE incident i SET mention_count = s.n, first_seen_at = COALESCE(s.first, i.first_seen_at), last_seen_at = COALESCE(s.last, i.last_seen_at),
+              critical_data = i.critical_data OR s.critical, updated_at = now()
+         FROM (SELECT c.id, count(m.id)::int AS n, min(m.published_at) AS first, max(m.published_at) AS last, COALESCE(bool_or(m.critical_data), false) AS critical
+                 FROM unnest($1::uuid[]) AS c(id) LEFT JOIN mention m ON m.incident_id = c.id GROUP BY c.id) s
+        WHERE i.id = s.id`,
+      [[incidentId, ...movedFrom]],
+    );
+    return { attached: found.length, movedFrom };
   }
 
   async update(user: AuthUser, id: string, body: UpdateIncidentDto): Promise<IncidentDetail> {

@@ -1,5 +1,5 @@
 import { listCapabilities } from '@otklik/connectors';
-import { checkSourceConfig, deliveryOf, demoPathProblems, withoutSecrets } from './channel-requirements';
+import { checkSourceConfig, deliveryOf, demoPathProblems, sourceFields, withoutSecrets } from './channel-requirements';
 
 const caps = Object.fromEntries(listCapabilities().map((entry) => [entry.channel, entry.capabilities]));
 const demo = { poll: true, push: false, publicReply: true, privateMessage: true, replyMaxLength: null };
@@ -69,5 +69,28 @@ describe('demoPathProblems', () => {
     expect(demoPathProblems({ file: 'demo/t.jsonl' }, roots)).toEqual([]);
     expect(demoPathProblems({ file: '/etc/passwd', outboxFile: '/srv/otklik/data/../.ssh/authorized_keys' }, roots).map((p) => p.field)).toEqual(['options.file', 'options.outboxFile']);
     expect(demoPathProblems({ file: '/srv/otklik/data' }, roots)[0]!.field).toBe('options.file');
+  });
+});
+
+describe('sourceFields', () => {
+  it('offers every field a channel needs, so a form filled from it passes the save-time check', () => {
+    for (const [channel, capabilities] of Object.entries({ ...caps, demo })) {
+      const fields = sourceFields(channel, capabilities);
+      const fill = (specs: typeof fields.options) =>
+        Object.fromEntries(
+          specs
+            .filter((field) => field.required || field.oneOf?.[0] === field.name)
+            .map((field) => [field.name, field.type === 'url' ? 'https://example.com/x' : field.type === 'number' ? 1 : 'value']),
+        );
+      const options = fill(fields.options);
+      expect([
+        channel,
+        checkSourceConfig(channel, capabilities, options, fill(fields.credentials) as Record<string, string>).filter(
+          (problem) => !problem.reason.includes('verify pushes'),
+        ),
+      ]).toEqual([channel, []]);
+      expect(fields.credentials.every((field) => field.secret)).toBe(true);
+      expect(fields.options.every((field) => !field.secret)).toBe(true);
+    }
   });
 });

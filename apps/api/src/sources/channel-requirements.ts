@@ -53,6 +53,99 @@ const REQUIREMENTS: Record<string, ChannelRequirement> = {
   googleplay: { options: [['packageName']], credentials: [['accessToken']], knownCredentials: ['accessToken'] },
 };
 
+/** How a settings form should ask for a field: `list` is a list of strings (one per line), `choice` one of `values`. */
+export type SourceFieldType = 'text' | 'url' | 'number' | 'boolean' | 'list' | 'choice';
+
+export interface SourceFieldSpec {
+  name: string;
+  type: SourceFieldType;
+  /** Credentials are secret: stored encrypted, never returned (a form shows only whether each is set). */
+  secret: boolean;
+  /** Needed on its own (alone in its requirement group). */
+  required: boolean;
+  /** Needed unless another of these is set (a requirement group of two or more). */
+  oneOf?: string[];
+  values?: string[];
+}
+
+export interface SourceFields {
+  options: SourceFieldSpec[];
+  credentials: SourceFieldSpec[];
+}
+
+type OptionField = Pick<SourceFieldSpec, 'name' | 'type' | 'values'>;
+const option = (name: string, type: SourceFieldType, values?: string[]): OptionField => ({ name, type, ...(values ? { values } : {}) });
+
+/** The options each connector reads (docs/connectors.md, "Platforms"), in the order a form shows them. */
+const OPTION_FIELDS: Record<string, OptionField[]> = {
+  demo: [option('file', 'text'), option('speed', 'number'), option('startedAt', 'text'), option('outboxFile', 'text')],
+  vk: [
+    option('groupId', 'text'),
+    option('search', 'boolean'),
+    option('searchTerms', 'list'),
+    option('watchPosts', 'number'),
+    option('lookbackHours', 'number'),
+  ],
+  telegram: [option('ownedChatIds', 'list'), option('longPollSeconds', 'number')],
+  webhook: [],
+  rss: [option('feedUrl', 'url'), option('origin', 'choice', ['search', 'owned']), option('userAgent', 'text')],
+  mastodon: [
+    option('baseUrl', 'url'),
+    option('hashtags', 'list'),
+    option('mentions', 'boolean'),
+    option('search', 'boolean'),
+    option('brandAccount', 'text'),
+  ],
+  reddit: [
+    option('search', 'boolean'),
+    option('searchSubreddit', 'text'),
+    option('subreddits', 'list'),
+    option('ownedSubreddits', 'list'),
+    option('mentions', 'boolean'),
+    option('messages', 'boolean'),
+    option('watchPosts', 'number'),
+    option('messageSubject', 'text'),
+    option('userAgent', 'text'),
+  ],
+  x: [option('query', 'text'), option('mentionsUserId', 'text'), option('search', 'boolean')],
+  youtube: [option('channelId', 'text'), option('videoIds', 'list')],
+  appstore: [option('appId', 'text'), option('country', 'text')],
+  googleplay: [option('packageName', 'text'), option('translationLanguage', 'text')],
+};
+
+function requirementOf(name: string, groups: string[][]): Pick<SourceFieldSpec, 'required' | 'oneOf'> {
+  const group = groups.find((candidates) => candidates.includes(name));
+  if (!group) return { required: false };
+  return group.length === 1 ? { required: true } : { required: false, oneOf: group };
+}
+
+/**
+ * The fields a form for a source of this channel shows, from the same table the save-time check uses, so the
+ * form cannot ask for something the check refuses. Every channel that calls its platform also takes the
+ * common `requestTimeoutMs` and `baseUrl`; `delivery` is offered where the connector can both poll and receive
+ * pushes.
+ */
+export function sourceFields(channel: string, capabilities: ConnectorCapabilities): SourceFields {
+  const requirement = REQUIREMENTS[channel] ?? { options: [], credentials: [], knownCredentials: [] };
+  const own = OPTION_FIELDS[channel] ?? [];
+  // A push-only channel without outbound (the generic webhook) never calls anyone: no address, no timeout.
+  const callsOut = channel !== 'demo' && (capabilities.poll || capabilities.publicReply || capabilities.privateMessage);
+  const common: OptionField[] = [
+    ...(capabilities.poll && capabilities.push ? [option('delivery', 'choice', [...DELIVERIES])] : []),
+    ...(callsOut && !own.some((field) => field.name === 'baseUrl') ? [option('baseUrl', 'url')] : []),
+    ...(callsOut ? [option('requestTimeoutMs', 'number')] : []),
+  ];
+  return {
+    options: [...own, ...common].map((field) => ({ ...field, secret: false, ...requirementOf(field.name, requirement.options) })),
+    credentials: requirement.knownCredentials.map((name) => ({
+      name,
+      type: 'text',
+      secret: true,
+      ...requirementOf(name, requirement.credentials),
+    })),
+  };
+}
+
 const URL_OPTIONS = ['baseUrl', 'feedUrl', 'authBaseUrl'];
 const MAX_CREDENTIAL_LENGTH = 8_192;
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { ConnectorCapabilities } from '@otklik/connectors';
+import type { SourceFieldSpec, SourceFields } from './channel-requirements';
 
 /** Poll intervals an admin may choose (the database allows faster ones for tests and the demo). */
 export const MIN_POLL_INTERVAL_MS = 500;
@@ -116,6 +117,18 @@ export class UpdateSourceDto {
   @IsObject()
   credentials?: Record<string, string>;
 
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['clientSecret'],
+    description:
+      'With `credentials`: names of stored credentials to keep rather than drop (a form that replaces one secret keeps the others it cannot see).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  keepCredentials?: string[];
+
   @ApiPropertyOptional({ minimum: MIN_POLL_INTERVAL_MS, maximum: MAX_POLL_INTERVAL_MS })
   @IsOptional()
   @IsInt()
@@ -159,9 +172,25 @@ export class CapabilitiesDto {
   @ApiProperty({ nullable: true, type: Number }) replyMaxLength: number | null;
 }
 
+export class SourceFieldView implements SourceFieldSpec {
+  @ApiProperty({ example: 'accessToken' }) name: string;
+  @ApiProperty({ enum: ['text', 'url', 'number', 'boolean', 'list', 'choice'], description: 'list: strings; choice: one of values' })
+  type: SourceFieldSpec['type'];
+  @ApiProperty({ description: 'Stored encrypted and never returned (credentials)' }) secret: boolean;
+  @ApiProperty({ description: 'Needed on its own' }) required: boolean;
+  @ApiPropertyOptional({ type: [String], description: 'Needed unless one of these others is set' }) oneOf?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'The allowed values of a choice' }) values?: string[];
+}
+
+export class SourceFieldsView implements SourceFields {
+  @ApiProperty({ type: [SourceFieldView], description: 'Settings (`options`)' }) options: SourceFieldView[];
+  @ApiProperty({ type: [SourceFieldView], description: 'Secrets (`credentials`)' }) credentials: SourceFieldView[];
+}
+
 export class ChannelCapabilitiesView {
   @ApiProperty({ example: 'vk' }) channel: string;
   @ApiProperty({ type: CapabilitiesDto }) capabilities: ConnectorCapabilities;
+  @ApiProperty({ type: SourceFieldsView, description: 'What a source of this channel is configured with' }) fields: SourceFields;
 }
 
 export class BrandView {

@@ -15,7 +15,7 @@ import { RUNTIME, type Runtime } from '@otklik/runtime';
 import { CONNECTOR_RESOLVER, ConnectorResolver, sourceSettings } from '../../../worker/src/pipeline/connector-resolver';
 import { AuditService, type AuthUser } from '../auth';
 import { badRequest, conflict, notFound, ProblemException, queryRows, type FieldError } from '../http';
-import { checkSourceConfig, deliveryOf, demoPathProblems, polls, receivesPushes, withoutSecrets } from './channel-requirements';
+import { checkSourceConfig, deliveryOf, demoPathProblems, polls, receivesPushes, sourceFields, withoutSecrets } from './channel-requirements';
 import type { BrandInputDto, ChannelCapabilitiesView, CreateSourceDto, DeadLetterPage, DeadLetterQueryDto, SourceView, TestResultView, UpdateSourceDto } from './source.dto';
 
 interface SourceRow {
@@ -70,7 +70,8 @@ export class SourcesService {
 
   capabilities(): ChannelCapabilitiesView[] {
     const demo = this.connectors.get('demo');
-    return [...(demo ? [{ channel: demo.channel, capabilities: demo.capabilities }] : []), ...listCapabilities()];
+    const channels = [...(demo ? [{ channel: demo.channel, capabilities: demo.capabilities }] : []), ...listCapabilities()];
+    return channels.map((entry) => ({ ...entry, fields: sourceFields(entry.channel, entry.capabilities) }));
   }
 
   async list(workspaceId: string): Promise<SourceView[]> {
@@ -128,7 +129,11 @@ export class SourcesService {
       const current = await this.row(manager, user.workspaceId, id, true);
       const connector = this.connectorFor(current.channel);
       const options = input.options ?? current.options;
-      const credentials = input.credentials ?? this.cipher.decrypt(current.credentials_encrypted);
+      const stored = input.credentials && !input.keepCredentials?.length ? {} : this.cipher.decrypt(current.credentials_encrypted);
+      const kept = Object.fromEntries(Object.entries(stored).filter(([name]) => input.keepCredentials?.includes(name)));
+      const replacement = input.credentials ? { ...kept, ...input.credentials } : undefined;
+      const credentials = replacement ?? stored;
+      if (input.keepCredentials && !input.credentials) throw badRequest('keepCredentials', 'only goes with credentials (without them every stored credential is kept)');
       if (input.options || input.credentials) this.check(current.channel, connector.capabilities, options, credentials);
       const brandId = input.brand ? await this.upsertBrand(manager, user, input.brand) : input.brandId ? await this.ownBrand(manager, user.workspaceId, input.brandId) : current.brand_id;
       await manager.query(
@@ -140,7 +145,7 @@ export class SourcesService {
           input.name ?? current.name,
           brandId,
           JSON.stringify(options),
-          input.credentials ? (Object.keys(input.credentials).length > 0 ? this.cipher.encrypt(input.credentials) : null) : current.credentials_encrypted,
+          replacement ? (Object.keys(replacement).length > 0 ? this.cipher.encrypt(replacement) : null) : current.credentials_encrypted,
           input.pollIntervalMs ?? current.poll_interval_ms,
           input.resetCursor === true,
         ],
@@ -149,7 +154,7 @@ export class SourcesService {
       await this.audit.record(user.workspaceId, user.userId, 'source.updated', { type: 'source', id }, {
         changed,
         ...(input.options ? { options } : {}),
-        ...(input.credentials ? { credentialsSet: Object.keys(input.credentials).sort() } : {}),
+        ...(replacement ? { credentialsSet: Object.keys(replacement).sort() } : {}),
         ...(brandId !== current.brand_id ? { brandId } : {}),
       }, manager);
       return this.row(manager, user.workspaceId, id);

@@ -1,20 +1,32 @@
 /**
- * Administration: users and roles, sources (health, test), notification channels (test), SLA and policy
+ * Administration: users and roles, sources (connect, edit, health, test, enable/disable, delete), notification
+ * channels (add, edit, test, delete), SLA and policy
  * settings, and the audit log. Each tab is a plain table or form; the api enforces who may change what.
  */
 import { SEVERITIES } from '@otklik/labels';
 import { WARN_RULE_IDS } from '@otklik/reply-rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role, SlaPolicy } from '../api/contract.types';
-import { useAudit, useNotificationChannels, useSources, useUsers } from '../api/queries';
+import type { NotificationChannel, Role, SlaPolicy, SourceInfo } from '../api/contract.types';
+import {
+  useAudit,
+  useChannelKinds,
+  useConnectionTest,
+  useNotificationChannels,
+  useSourceChannels,
+  useSources,
+  useUsers,
+} from '../api/queries';
 import { queryKeys } from '../api/query-keys';
 import { navigate } from '../app/router';
 import { useApi, useSession } from '../app/services';
 import { can } from '../auth/permissions';
 import { useFormat } from '../i18n/format';
+import { ConfirmDialog } from '../ui/confirm.dialog';
 import { useToasts } from '../ui/toasts';
+import { ChannelForm } from './channel-form.component';
+import { SourceForm } from './source-form.component';
 
 const TABS = ['users', 'sources', 'channels', 'settings', 'audit'] as const;
 type Tab = (typeof TABS)[number];
@@ -141,127 +153,290 @@ function UsersTab() {
   );
 }
 
+/** The outcome of a connection test, kept beside the row it belongs to until the next one. */
+type TestOutcome = { id: string; ok: boolean; kind: string | null; message: string } | null;
+
+function TestResult({ outcome, id }: { outcome: TestOutcome; id: string }) {
+  const { t } = useTranslation();
+  if (!outcome || outcome.id !== id) return null;
+  const kind = t(`errorKind.${outcome.kind ?? 'error'}`, { defaultValue: outcome.kind ?? '' });
+  return (
+    <div className={`test-result ${outcome.ok ? 'test-ok' : 'test-failed'}`} role="status">
+      <strong>{outcome.ok ? t('admin.testOk') : t('admin.testFailed', { kind })}</strong> {outcome.message}
+    </div>
+  );
+}
+
+type Managed = { id: string; name: string };
+type ManagedKind = 'sources' | 'notification-channels';
+
+/**
+ * What the sources and the channels tabs share: the connection test with its outcome, and deleting one
+ * after a confirmation (`texts` is the i18n section: deleteTitle, deleteBody, deleted).
+ */
+function useManagedList<T extends Managed>(kind: ManagedKind, texts: 'sources' | 'channels') {
+  const { t } = useTranslation();
+  const api = useApi();
+  const toasts = useToasts();
+  const client = useQueryClient();
+  const queryKey = kind === 'sources' ? queryKeys.sources : queryKeys.notificationChannels;
+  const [editing, setEditing] = useState<T | 'new' | null>(null);
+  const [outcome, setOutcome] = useState<TestOutcome>(null);
+  const [deleting, setDeleting] = useState<T | null>(null);
+  const test = useConnectionTest(kind);
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/${kind}/${encodeURIComponent(id)}`),
+    onSuccess: () => {
+      toasts.show({ tone: 'success', text: t(`${texts}.deleted`, { name: deleting?.name ?? '' }) });
+      setDeleting(null);
+      void client.invalidateQueries({ queryKey });
+    },
+  });
+  const runTest = (id: string) =>
+    test.mutate(id, {
+      onSuccess: (result) => setOutcome({ id, ...result }),
+      onError: (error) => setOutcome({ id, ok: false, kind: null, message: error.message }),
+    });
+  const dialog = (
+    <ConfirmDialog
+      open={deleting !== null}
+      title={t(`${texts}.deleteTitle`, { name: deleting?.name ?? '' })}
+      body={t(`${texts}.deleteBody`)}
+      confirmLabel={t('common.delete')}
+      pending={remove.isPending}
+      error={remove.error?.message ?? null}
+      onConfirm={() => deleting && remove.mutate(deleting.id)}
+      onCancel={() => {
+        setDeleting(null);
+        remove.reset();
+      }}
+    />
+  );
+  /** Test, (extra), change and delete buttons for one row, each named with the row. */
+  const actions = (item: T, testLabel: string, extra: ReactNode = null) => (
+    <div className="row-actions">
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-label={t(`${texts}.testOf`, { name: item.name })}
+        disabled={test.isPending}
+        onClick={() => runTest(item.id)}
+      >
+        {testLabel}
+      </button>
+      {extra}
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-label={t(`${texts}.editOf`, { name: item.name })}
+        onClick={() => setEditing(item)}
+      >
+        {t('common.edit')}
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-label={t(`${texts}.deleteOf`, { name: item.name })}
+        onClick={() => setDeleting(item)}
+      >
+        {t('common.delete')}
+      </button>
+    </div>
+  );
+  return { editing, setEditing, outcome, dialog, actions };
+}
+
 function SourcesTab() {
   const { t } = useTranslation();
   const manage = can(useSession()?.workspace.role, 'manageSources');
   const format = useFormat();
   const api = useApi();
+  const toasts = useToasts();
   const sources = useSources();
-  const test = useAction((id: string) => api.post(`/api/sources/${encodeURIComponent(id)}/test`), queryKeys.sources, t('admin.testPassed'));
+  const channels = useSourceChannels();
+  const list = useManagedList<SourceInfo>('sources', 'sources');
+  const [connected, setConnected] = useState<SourceInfo | null>(null);
   const toggle = useAction(
     (input: { id: string; enabled: boolean }) =>
       api.post(`/api/sources/${encodeURIComponent(input.id)}/${input.enabled ? 'enable' : 'disable'}`),
     queryKeys.sources,
     t('admin.saved'),
   );
+  const { editing, setEditing } = list;
   return (
-    <table className="table">
-      <caption className="visually-hidden">{t('admin.tabs.sources')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.name')}</th>
-          <th scope="col">{t('admin.channel')}</th>
-          <th scope="col">{t('admin.health')}</th>
-          <th scope="col">{t('admin.lastPoll')}</th>
-          <th scope="col">{t('admin.ingested')}</th>
-          <th scope="col">{t('admin.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sources.data?.map((source) => (
-          <tr key={source.id}>
-            <td>{source.name}</td>
-            <td>{t(`channel.${source.channel}`, { defaultValue: source.channel })}</td>
-            <td>
-              <span className={`badge health-${source.health}`}>{t(`health.${source.health}`, { defaultValue: source.health })}</span>
-              {source.lastError ? <div className="hint">{source.lastError}</div> : null}
-            </td>
-            <td>{format.dateTime(source.lastPollAt)}</td>
-            <td>{format.number(source.mentionsIngested)}</td>
-            <td className="row-actions">
-              {manage ? (
-                <>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => test.mutate(source.id)}
-                    disabled={test.isPending}
-                  >
-                    {t('admin.test')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => toggle.mutate({ id: source.id, enabled: !source.enabled })}
-                  >
-                    {source.enabled ? t('admin.disable') : t('admin.enable')}
-                  </button>
-                </>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-        {sources.isError ? (
+    <>
+      {manage && editing === null ? (
+        <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+          {t('sources.connect')}
+        </button>
+      ) : null}
+      {editing !== null && channels.data ? (
+        <SourceForm
+          channels={channels.data}
+          source={editing === 'new' ? null : editing}
+          onCancel={() => setEditing(null)}
+          onSaved={(saved, created) => {
+            setEditing(null);
+            if (created) setConnected(saved);
+            toasts.show({ tone: 'success', text: created ? t('sources.connected', { name: saved.name }) : t('admin.saved') });
+          }}
+        />
+      ) : null}
+      {channels.isError && editing !== null ? <p className="error">{(channels.error as Error).message}</p> : null}
+      {connected?.webhookPath ? (
+        <p className="notice" role="status">
+          {t('sources.webhookAt', { name: connected.name })} <code>{`${window.location.origin}${connected.webhookPath}`}</code>
+        </p>
+      ) : null}
+      <table className="table">
+        <caption className="visually-hidden">{t('admin.tabs.sources')}</caption>
+        <thead>
           <tr>
-            <td colSpan={6} className="error">
-              {(sources.error as Error).message}
-            </td>
+            <th scope="col">{t('admin.name')}</th>
+            <th scope="col">{t('admin.channel')}</th>
+            <th scope="col">{t('admin.health')}</th>
+            <th scope="col">{t('admin.lastPoll')}</th>
+            <th scope="col">{t('admin.ingested')}</th>
+            <th scope="col">{t('admin.actions')}</th>
           </tr>
-        ) : null}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sources.data?.length === 0 ? (
+            <tr>
+              <td colSpan={6} className="hint">
+                {t('sources.none')}
+              </td>
+            </tr>
+          ) : null}
+          {sources.data?.map((source) => (
+            <tr key={source.id} data-source-id={source.id}>
+              <td>
+                {source.name}
+                {source.brand ? <div className="hint">{source.brand.name}</div> : null}
+              </td>
+              <td>{t(`channel.${source.channel}`, { defaultValue: source.channel })}</td>
+              <td>
+                <span className={`badge health-${source.enabled ? source.health : 'disabled'}`}>
+                  {source.enabled ? t(`health.${source.health}`, { defaultValue: source.health }) : t('health.disabled')}
+                </span>
+                {source.pausedUntil ? (
+                  <div className="hint">{t('sources.pausedUntil', { time: format.dateTime(source.pausedUntil) })}</div>
+                ) : null}
+                {source.lastError ? <div className="hint text-danger">{source.lastError}</div> : null}
+                {source.deadLetters > 0 ? <div className="hint">{t('sources.deadLetters', { count: source.deadLetters })}</div> : null}
+                <TestResult outcome={list.outcome} id={source.id} />
+              </td>
+              <td>{source.lastPollAt ? format.dateTime(source.lastPollAt) : '—'}</td>
+              <td>{format.number(source.mentionsIngested)}</td>
+              <td>
+                {manage
+                  ? list.actions(
+                      source,
+                      t('admin.test'),
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        aria-label={t(source.enabled ? 'sources.disableOf' : 'sources.enableOf', { name: source.name })}
+                        onClick={() => toggle.mutate({ id: source.id, enabled: !source.enabled })}
+                      >
+                        {source.enabled ? t('admin.disable') : t('admin.enable')}
+                      </button>,
+                    )
+                  : null}
+              </td>
+            </tr>
+          ))}
+          {sources.isError ? (
+            <tr>
+              <td colSpan={6} className="error">
+                {(sources.error as Error).message}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {list.dialog}
+    </>
   );
 }
 
 function ChannelsTab() {
   const { t } = useTranslation();
-  const api = useApi();
+  const toasts = useToasts();
+  const format = useFormat();
   const channels = useNotificationChannels();
-  const test = useAction(
-    (id: string) => api.post(`/api/notification-channels/${encodeURIComponent(id)}/test`),
-    queryKeys.notificationChannels,
-    t('admin.testSent'),
-  );
+  const kinds = useChannelKinds();
+  const list = useManagedList<NotificationChannel>('notification-channels', 'channels');
+  const { editing, setEditing } = list;
   return (
-    <table className="table">
-      <caption className="visually-hidden">{t('admin.tabs.channels')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.name')}</th>
-          <th scope="col">{t('admin.kind')}</th>
-          <th scope="col">{t('admin.enabled')}</th>
-          <th scope="col">{t('admin.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {channels.data?.length === 0 ? (
+    <>
+      {editing === null ? (
+        <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+          {t('channels.add')}
+        </button>
+      ) : null}
+      {editing !== null && kinds.data ? (
+        <ChannelForm
+          kinds={kinds.data}
+          channel={editing === 'new' ? null : editing}
+          onCancel={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            toasts.show({ tone: 'success', text: t('channels.saved', { name: saved.name }) });
+          }}
+        />
+      ) : null}
+      <table className="table">
+        <caption className="visually-hidden">{t('admin.tabs.channels')}</caption>
+        <thead>
           <tr>
-            <td colSpan={4} className="hint">
-              {t('admin.noChannels')}
-            </td>
+            <th scope="col">{t('admin.name')}</th>
+            <th scope="col">{t('admin.kind')}</th>
+            <th scope="col">{t('admin.enabled')}</th>
+            <th scope="col">{t('channels.lastDelivery')}</th>
+            <th scope="col">{t('admin.actions')}</th>
           </tr>
-        ) : null}
-        {channels.data?.map((channel) => (
-          <tr key={channel.id}>
-            <td>{channel.name}</td>
-            <td>{channel.kind}</td>
-            <td>{channel.enabled ? t('common.yes') : t('common.no')}</td>
-            <td>
-              <button type="button" className="button button-secondary" onClick={() => test.mutate(channel.id)} disabled={test.isPending}>
-                {t('admin.sendTest')}
-              </button>
-            </td>
-          </tr>
-        ))}
-        {channels.isError ? (
-          <tr>
-            <td colSpan={4} className="error">
-              {(channels.error as Error).message}
-            </td>
-          </tr>
-        ) : null}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {channels.data?.length === 0 ? (
+            <tr>
+              <td colSpan={5} className="hint">
+                {t('admin.noChannels')}
+              </td>
+            </tr>
+          ) : null}
+          {channels.data?.map((channel) => (
+            <tr key={channel.id}>
+              <td>
+                {channel.name}
+                <TestResult outcome={list.outcome} id={channel.id} />
+              </td>
+              <td>{t(`channelKind.${channel.kind}`, { defaultValue: channel.kind })}</td>
+              <td>{channel.enabled ? t('common.yes') : t('common.no')}</td>
+              <td>
+                {channel.lastDelivery ? (
+                  <>
+                    {format.dateTime(channel.lastDelivery.at)} · {channel.lastDelivery.status}
+                    {channel.lastDelivery.lastError ? <div className="hint text-danger">{channel.lastDelivery.lastError}</div> : null}
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>{list.actions(channel, t('admin.sendTest'))}</td>
+            </tr>
+          ))}
+          {channels.isError ? (
+            <tr>
+              <td colSpan={5} className="error">
+                {(channels.error as Error).message}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {list.dialog}
+    </>
   );
 }
 

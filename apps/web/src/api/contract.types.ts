@@ -282,7 +282,15 @@ export interface SourceInfo {
   health: string;
   lastError: string | null;
   lastPollAt: string | null;
+  pausedUntil: string | null;
   mentionsIngested: number;
+  deadLetters: number;
+  brand: { id: string; name: string; aliases: string[]; exclusions: string[] } | null;
+  options: Record<string, unknown>;
+  /** Names of the secrets that are set (values never leave the server). */
+  credentialsSet: string[];
+  pollIntervalMs: number | null;
+  webhookPath: string | null;
 }
 
 export interface NotificationChannel {
@@ -290,6 +298,11 @@ export interface NotificationChannel {
   kind: string;
   name: string;
   enabled: boolean;
+  settings: Record<string, unknown>;
+  /** For each secret setting, whether it is set. */
+  secrets: Record<string, boolean>;
+  routes: { kinds: string[]; minLevel: string | null };
+  lastDelivery: { status: string; lastError: string | null; at: string } | null;
 }
 
 export interface WorkspaceUser {
@@ -355,6 +368,61 @@ export interface Stats {
   slaMet: number;
   staffInattentionShare: number | null;
   staffInattentionCount: number;
+}
+
+/** One mention's outcome in POST /api/mentions/bulk: done, or the problem that stopped it. */
+export interface BulkItemResult {
+  id: string;
+  ok: boolean;
+  /** For a failure: the problem type's short code (claimed, invalid-transition, not-found...). */
+  code: string | null;
+  detail: string | null;
+  /** Who holds the claim, when that is why it failed. */
+  holder: string | null;
+}
+
+export interface BulkReport {
+  results: BulkItemResult[];
+  succeeded: number;
+  failed: number;
+}
+
+/** A source setting or secret as GET /api/sources/capabilities describes it (apps/api channel-requirements.ts). */
+export interface SourceField {
+  name: string;
+  type: 'text' | 'url' | 'number' | 'boolean' | 'list' | 'choice';
+  secret: boolean;
+  required: boolean;
+  oneOf: string[];
+  values: string[];
+}
+
+export interface ChannelSpec {
+  channel: string;
+  poll: boolean;
+  push: boolean;
+  options: SourceField[];
+  credentials: SourceField[];
+}
+
+/** A notification channel setting (GET /api/notification-channels/kinds). */
+export interface ChannelKindField {
+  name: string;
+  type: string;
+  required: boolean;
+  secret: boolean;
+}
+
+export interface ChannelKind {
+  kind: string;
+  fields: ChannelKindField[];
+}
+
+/** POST /api/sources/:id/test and POST /api/notification-channels/:id/test. */
+export interface ConnectionTest {
+  ok: boolean;
+  kind: string | null;
+  message: string;
 }
 
 /** An SSE inbox event (libs/queues inbox-events.ts). */

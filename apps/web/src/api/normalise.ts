@@ -6,6 +6,11 @@
  */
 import type {
   Alert,
+  BulkReport,
+  ChannelKind,
+  ChannelSpec,
+  ConnectionTest,
+  SourceField,
   AuditEntry,
   AuthorSummary,
   CaseInfo,
@@ -491,6 +496,7 @@ export function readStatements(value: unknown): IncidentStatements {
 
 export function readSource(value: unknown): SourceInfo {
   const source = isObject(value) ? value : {};
+  const brand = obj(source, 'brand');
   return {
     id: str(source, 'id') ?? '',
     channel: str(source, 'channel') ?? '',
@@ -499,18 +505,110 @@ export function readSource(value: unknown): SourceInfo {
     health: str(source, 'health') ?? 'ok',
     lastError: str(source, 'lastError'),
     lastPollAt: str(source, 'lastPollAt'),
+    pausedUntil: str(source, 'pausedUntil'),
     mentionsIngested: num(source, 'mentionsIngested') ?? 0,
+    deadLetters: num(source, 'deadLetters') ?? 0,
+    brand: brand
+      ? {
+          id: str(brand, 'id') ?? '',
+          name: str(brand, 'name') ?? '',
+          aliases: strings(pick(brand, 'aliases')),
+          exclusions: strings(pick(brand, 'exclusions')),
+        }
+      : null,
+    options: obj(source, 'options') ?? {},
+    credentialsSet: strings(pick(source, 'credentialsSet')),
+    pollIntervalMs: num(source, 'pollIntervalMs'),
+    webhookPath: str(source, 'webhookPath'),
+  };
+}
+
+const FIELD_TYPES: SourceField['type'][] = ['text', 'url', 'number', 'boolean', 'list', 'choice'];
+
+function readSourceField(value: unknown, secret: boolean): SourceField {
+  const source = isObject(value) ? value : {};
+  const type = str(source, 'type') as SourceField['type'];
+  return {
+    name: str(source, 'name') ?? '',
+    type: FIELD_TYPES.includes(type) ? type : 'text',
+    secret: bool(source, 'secret') ?? secret,
+    required: bool(source, 'required') ?? false,
+    oneOf: strings(pick(source, 'oneOf')),
+    values: strings(pick(source, 'values')),
+  };
+}
+
+export function readChannelSpec(value: unknown): ChannelSpec {
+  const source = isObject(value) ? value : {};
+  const capabilities = obj(source, 'capabilities') ?? {};
+  const fields = obj(source, 'fields') ?? {};
+  return {
+    channel: str(source, 'channel') ?? '',
+    poll: bool(capabilities, 'poll') ?? false,
+    push: bool(capabilities, 'push') ?? false,
+    options: list(fields, 'options').map((field) => readSourceField(field, false)),
+    credentials: list(fields, 'credentials').map((field) => readSourceField(field, true)),
+  };
+}
+
+export function readChannelKind(value: unknown): ChannelKind {
+  const source = isObject(value) ? value : {};
+  return {
+    kind: str(source, 'kind') ?? '',
+    fields: list(source, 'fields')
+      .filter(isObject)
+      .map((field) => ({
+        name: str(field, 'name') ?? '',
+        type: str(field, 'type') ?? 'text',
+        required: bool(field, 'required') ?? false,
+        secret: bool(field, 'secret') ?? false,
+      })),
   };
 }
 
 export function readNotificationChannel(value: unknown): NotificationChannel {
   const source = isObject(value) ? value : {};
+  const routes = obj(source, 'routes') ?? {};
+  const last = obj(source, 'lastDelivery');
   return {
     id: str(source, 'id') ?? '',
     kind: str(source, 'kind') ?? '',
     name: str(source, 'name') ?? '',
     enabled: bool(source, 'enabled') ?? true,
+    settings: obj(source, 'settings') ?? {},
+    secrets: Object.fromEntries(Object.entries(obj(source, 'secrets') ?? {}).map(([name, set]) => [name, set === true])),
+    routes: { kinds: strings(pick(routes, 'kinds')), minLevel: str(routes, 'minLevel') },
+    lastDelivery: last ? { status: str(last, 'status') ?? '', lastError: str(last, 'lastError'), at: str(last, 'at') ?? '' } : null,
   };
+}
+
+/** A source test answers {ok, kind?, message}; a channel test {ok, errorKind?, detail}. */
+export function readConnectionTest(value: unknown): ConnectionTest {
+  const source = isObject(value) ? value : {};
+  return {
+    ok: bool(source, 'ok') ?? false,
+    kind: str(source, 'kind', 'errorKind'),
+    message: str(source, 'message', 'detail') ?? '',
+  };
+}
+
+export function readBulkReport(value: unknown): BulkReport {
+  const source = isObject(value) ? value : {};
+  const results = list(source, 'results')
+    .filter(isObject)
+    .map((row) => {
+      const problem = obj(row, 'problem') ?? {};
+      const ok = bool(row, 'ok') ?? false;
+      return {
+        id: str(row, 'id') ?? '',
+        ok,
+        code: ok ? null : ((str(problem, 'type') ?? '').split(':').pop() ?? null),
+        detail: ok ? null : str(problem, 'detail', 'title'),
+        holder: ok ? null : str(obj(problem, 'holder') ?? {}, 'displayName'),
+      };
+    });
+  const succeeded = results.filter((row) => row.ok).length;
+  return { results, succeeded, failed: results.length - succeeded };
 }
 
 export function readUser(value: unknown): WorkspaceUser {

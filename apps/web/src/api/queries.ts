@@ -2,10 +2,14 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useApi } from '../app/services';
 import { filtersToQuery, type MentionFilters } from '../inbox/mention-filters';
-import type { Me, MentionDetail, MentionSummary, ReplyCheck, Visibility } from './contract.types';
+import type { BulkReport, Me, MentionDetail, MentionSummary, ReplyCheck, Visibility } from './contract.types';
 import {
   readAlert,
   readAudit,
+  readBulkReport,
+  readChannelKind,
+  readChannelSpec,
+  readConnectionTest,
   readCheck,
   readFacets,
   readIncident,
@@ -138,6 +142,70 @@ export function useMentionAction() {
   });
 }
 
+/** The api takes at most this many ids per bulk request; a larger selection goes in several. */
+export const BULK_LIMIT = 500;
+
+export type BulkAction =
+  | { action: 'claim' | 'release' }
+  | { action: 'assign'; userId: string | null }
+  | { action: 'status'; status: string }
+  | { action: 'snooze'; snoozedUntil: string | null };
+
+export type BulkInput = { ids: string[] } & BulkAction;
+
+/** POST /api/mentions/bulk: one action on many mentions, every id answered (done, or why not). */
+export function useBulkAction() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ ids, ...action }: BulkInput): Promise<BulkReport> => {
+      const reports: BulkReport[] = [];
+      for (let start = 0; start < ids.length; start += BULK_LIMIT) {
+        reports.push(readBulkReport(await api.post('/api/mentions/bulk', { ...action, ids: ids.slice(start, start + BULK_LIMIT) })));
+      }
+      const results = reports.flatMap((report) => report.results);
+      const succeeded = results.filter((result) => result.ok).length;
+      return { results, succeeded, failed: results.length - succeeded };
+    },
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.mentions });
+      void client.invalidateQueries({ queryKey: ['mention'] });
+    },
+  });
+}
+
+function incidentPath(id: string, action = ''): string {
+  return `/api/incidents/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+}
+
+/** Opening an incident by hand, attaching mentions to one, merging one into another (lead/pr). */
+export function useIncidentChange() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (
+      change:
+        | { kind: 'create'; title: string; mentionIds: string[] }
+        | { kind: 'attach'; incidentId: string; mentionIds: string[] }
+        | { kind: 'merge'; incidentId: string; otherId: string },
+    ) => {
+      switch (change.kind) {
+        case 'create':
+          return readIncidentDetail(await api.post('/api/incidents', { title: change.title, mentionIds: change.mentionIds }));
+        case 'attach':
+          return readIncidentDetail(await api.post(incidentPath(change.incidentId, 'mentions'), { mentionIds: change.mentionIds }));
+        case 'merge':
+          return readIncidentDetail(await api.post(incidentPath(change.incidentId, 'merge'), { otherId: change.otherId }));
+      }
+    },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.incidents });
+      void client.invalidateQueries({ queryKey: queryKeys.mentions });
+      void client.invalidateQueries({ queryKey: ['mention'] });
+    },
+  });
+}
+
 export function useAddNote(id: string) {
   const api = useApi();
   const client = useQueryClient();
@@ -264,6 +332,34 @@ export function useSources() {
   return useQuery({
     queryKey: queryKeys.sources,
     queryFn: async ({ signal }) => readList(await api.get('/api/sources', undefined, signal), readSource, 'items', 'sources'),
+  });
+}
+
+export function useSourceChannels() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...queryKeys.sources, 'capabilities'],
+    queryFn: async ({ signal }) => readList(await api.get('/api/sources/capabilities', undefined, signal), readChannelSpec),
+    staleTime: 60 * 60_000,
+  });
+}
+
+export function useChannelKinds() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...queryKeys.notificationChannels, 'kinds'],
+    queryFn: async ({ signal }) => readList(await api.get('/api/notification-channels/kinds', undefined, signal), readChannelKind),
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** Test a source's connection or send a test through a notification channel; the list refreshes (health). */
+export function useConnectionTest(kind: 'sources' | 'notification-channels') {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => readConnectionTest(await api.post(`/api/${kind}/${encodeURIComponent(id)}/test`)),
+    onSettled: () => void client.invalidateQueries({ queryKey: kind === 'sources' ? queryKeys.sources : queryKeys.notificationChannels }),
   });
 }
 

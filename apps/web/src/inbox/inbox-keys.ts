@@ -4,12 +4,28 @@
  */
 import { useEffect, useRef } from 'react';
 
-export type InboxAction = 'next' | 'previous' | 'open' | 'claim' | 'reply' | 'note' | 'resolve' | 'search' | 'help' | 'escape';
+export type InboxAction =
+  | 'next'
+  | 'previous'
+  | 'open'
+  | 'toggle'
+  | 'extendNext'
+  | 'extendPrevious'
+  | 'claim'
+  | 'reply'
+  | 'note'
+  | 'resolve'
+  | 'search'
+  | 'help'
+  | 'escape';
 
 export const SHORTCUTS: { keys: string[]; action: InboxAction }[] = [
   { keys: ['j', '↓'], action: 'next' },
   { keys: ['k', '↑'], action: 'previous' },
   { keys: ['Enter'], action: 'open' },
+  { keys: ['x'], action: 'toggle' },
+  { keys: ['Shift+j', 'Shift+↓'], action: 'extendNext' },
+  { keys: ['Shift+k', 'Shift+↑'], action: 'extendPrevious' },
   { keys: ['c'], action: 'claim' },
   { keys: ['r'], action: 'reply' },
   { keys: ['n'], action: 'note' },
@@ -29,7 +45,9 @@ export function isTextField(target: EventTarget | null): boolean {
   return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(type);
 }
 
-export function keyToAction(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>): InboxAction | null {
+export function keyToAction(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target'>,
+): InboxAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (event.key === 'Escape') return 'escape';
   if (isTextField(event.target)) return null;
@@ -37,11 +55,20 @@ export function keyToAction(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'meta
   if (event.key === 'Enter' && event.target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(event.target.tagName))
     return null;
   switch (event.key) {
+    // Shift+j arrives as "J" (and as "j" with shiftKey where a layout says so); Shift+arrows keep their key.
+    case 'J':
+      return 'extendNext';
+    case 'K':
+      return 'extendPrevious';
+    case 'x':
+      return 'toggle';
     case 'j':
     case 'ArrowDown':
+      if (event.shiftKey) return 'extendNext';
       return 'next';
     case 'k':
     case 'ArrowUp':
+      if (event.shiftKey) return 'extendPrevious';
       return 'previous';
     case 'Enter':
       return 'open';

@@ -18,11 +18,13 @@ import { useFormat } from '../i18n/format';
 import { ShortcutsDialog } from '../ui/shortcuts.dialog';
 import { useToasts } from '../ui/toasts';
 import { useNow } from '../ui/use-now.hook';
+import { BulkBar } from './bulk-bar.component';
 import { InboxFilters } from './inbox-filters.component';
 import { useInboxKeys } from './inbox-keys';
 import { matchesFilters, mergeChanges, type InfinitePages } from './live-merge';
 import { DEFAULT_FILTERS, VIEW_IDS, type MentionFilters } from './mention-filters';
 import { MentionList, type MentionListHandle } from './mention-list.component';
+import { coverage, toggled, withRange, without, type Selection } from './selection';
 
 const FILTERS_KEY = 'otklik.inbox.filters';
 const REFETCH_THROTTLE_MS = 1500;
@@ -67,6 +69,9 @@ export function InboxPage({ openId }: { openId: string | null }) {
   const [filters, setFilters] = useState<MentionFilters>(loadFilters);
   const [search, setSearch] = useState(filters.q);
   const [selectedId, setSelectedId] = useState<string | null>(openId);
+  // Ticked for a bulk action, by id: live updates and scrolling leave it alone; a new view starts afresh.
+  const [checked, setChecked] = useState<Selection>(() => new Set());
+  const rangeAnchor = useRef<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const now = useNow(10_000);
   const listRef = useRef<MentionListHandle>(null);
@@ -75,6 +80,8 @@ export function InboxPage({ openId }: { openId: string | null }) {
 
   useEffect(() => {
     localStorage.setItem(FILTERS_KEY, JSON.stringify({ ...filters, q: '' }));
+    setChecked(new Set());
+    rangeAnchor.current = null;
   }, [filters]);
 
   // Typing in the search box narrows the list after a pause, not on every key.
@@ -200,14 +207,32 @@ export function InboxPage({ openId }: { openId: string | null }) {
     navigate(`/inbox/${encodeURIComponent(id)}`);
   }, []);
 
-  const move = (step: number) => {
+  const move = (step: number, extend = false) => {
     if (items.length === 0) return;
     const index = selectedId ? items.findIndex((item) => item.id === selectedId) : -1;
     const next = items[Math.max(0, Math.min(items.length - 1, index < 0 ? 0 : index + step))];
+    if (extend) {
+      // Shift+j/k: the rows passed over join the selection, starting with the one the cursor is on.
+      const from = index < 0 ? null : items[index]!.id;
+      setChecked((current) => withRange(current, items, from, next.id));
+      rangeAnchor.current = next.id;
+    }
     setSelectedId(next.id);
     listRef.current?.scrollToId(next.id);
     listRef.current?.focus();
   };
+
+  // Stable across live updates, so the memoised rows do not all re-render when one mention changes.
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
+  const toggleRow = useCallback((id: string, extend: boolean) => {
+    // Read now: the updater runs later, after the anchor has moved on.
+    const anchor = rangeAnchor.current;
+    const listedNow = itemsNow.current;
+    setChecked((current) => (extend && anchor ? withRange(current, listedNow, anchor, id) : toggled(current, id)));
+    rangeAnchor.current = id;
+  }, []);
+  const listed = coverage(checked, items);
 
   const target = openId ?? selectedId;
   useInboxKeys((key) => {
@@ -220,6 +245,15 @@ export function InboxPage({ openId }: { openId: string | null }) {
         return;
       case 'open':
         if (selectedId) open(selectedId);
+        return;
+      case 'toggle':
+        if (selectedId) toggleRow(selectedId, false);
+        return;
+      case 'extendNext':
+        move(1, true);
+        return;
+      case 'extendPrevious':
+        move(-1, true);
         return;
       case 'claim':
         if (target) run({ id: target, kind: 'claim' });
@@ -260,6 +294,21 @@ export function InboxPage({ openId }: { openId: string | null }) {
             {t(`view.${filters.view}`)}
             {total !== null ? <span className="hint"> · {format.number(total)}</span> : null}
           </h1>
+          <label className="select-all">
+            <input
+              type="checkbox"
+              checked={listed === 'all'}
+              ref={(box) => {
+                if (box) box.indeterminate = listed === 'some';
+              }}
+              disabled={items.length === 0}
+              onChange={() => {
+                setChecked(listed === 'all' ? new Set() : new Set(items.map((item) => item.id)));
+                rangeAnchor.current = null;
+              }}
+            />
+            <span className="visually-hidden">{t('bulk.selectAll', { count: items.length })}</span>
+          </label>
           <label className="search">
             <span className="visually-hidden">{t('inbox.search')}</span>
             <input
@@ -286,10 +335,20 @@ export function InboxPage({ openId }: { openId: string | null }) {
             {t('inbox.loadFailed')} {(list.error as Error).message}
           </p>
         ) : null}
+        {checked.size > 0 ? (
+          <BulkBar
+            selected={[...checked]}
+            role={role}
+            onDone={(done) => setChecked((current) => without(current, done))}
+            onClear={() => setChecked(new Set())}
+          />
+        ) : null}
         <MentionList
           ref={listRef}
           items={items}
           selectedId={selectedId}
+          checkedIds={checked}
+          onToggle={toggleRow}
           openId={openId}
           currentUserId={userId}
           now={now}

@@ -21,6 +21,9 @@ export interface MentionListHandle {
 interface MentionListProps {
   items: MentionSummary[];
   selectedId: string | null;
+  /** Rows ticked for a bulk action (by id); without it the list has no checkboxes. */
+  checkedIds?: ReadonlySet<string>;
+  onToggle?(id: string, extend: boolean): void;
   openId: string | null;
   currentUserId: string | null;
   now: number;
@@ -34,6 +37,8 @@ interface MentionListProps {
 const MentionRow = memo(function MentionRow({
   mention,
   selected,
+  checked,
+  onToggle,
   open,
   mine,
   now,
@@ -46,6 +51,8 @@ const MentionRow = memo(function MentionRow({
   format: Formatter;
   mention: MentionSummary;
   selected: boolean;
+  checked: boolean | null;
+  onToggle?(id: string, extend: boolean): void;
   open: boolean;
   mine: boolean;
   now: number;
@@ -59,8 +66,9 @@ const MentionRow = memo(function MentionRow({
       id={`mention-row-${mention.id}`}
       role="option"
       aria-selected={selected}
+      aria-checked={checked ?? undefined}
       data-mention-id={mention.id}
-      className={`mention-row${selected ? ' is-selected' : ''}${open ? ' is-open' : ''} severity-row-${mention.severity ?? 'unknown'} status-${mention.status}`}
+      className={`mention-row${selected ? ' is-selected' : ''}${checked ? ' is-checked' : ''}${open ? ' is-open' : ''} severity-row-${mention.severity ?? 'unknown'} status-${mention.status}`}
       onMouseDown={(event) => {
         // Keep focus on the listbox (the row is not itself focusable) so j/k keep working after a click.
         event.preventDefault();
@@ -68,6 +76,21 @@ const MentionRow = memo(function MentionRow({
       }}
       onClick={() => onOpen(mention.id)}
     >
+      {checked !== null ? (
+        // Not in the Tab order: the list is one stop, and x ticks the focused row; the box is for the mouse.
+        <input
+          type="checkbox"
+          className="row-check"
+          tabIndex={-1}
+          checked={checked}
+          aria-label={t('bulk.selectRow', { author: mention.author.handle ?? t('mention.unknownAuthor') })}
+          onChange={() => undefined}
+          onClick={(event) => {
+            event.stopPropagation();
+            onToggle?.(mention.id, event.shiftKey);
+          }}
+        />
+      ) : null}
       {severityMark(t, mention.severity)}
       <div className="mention-row-body">
         <div className="mention-row-meta">
@@ -105,7 +128,7 @@ const MentionRow = memo(function MentionRow({
 });
 
 export const MentionList = forwardRef<MentionListHandle, MentionListProps>(function MentionList(
-  { items, selectedId, openId, currentUserId, now, loading, hasMore, onLoadMore, onSelect, onOpen },
+  { items, selectedId, checkedIds, onToggle, openId, currentUserId, now, loading, hasMore, onLoadMore, onSelect, onOpen },
   ref,
 ) {
   // One translation hook for the whole list: rows get `t` and the formatter as props (both change only with
@@ -185,6 +208,8 @@ export const MentionList = forwardRef<MentionListHandle, MentionListProps>(funct
               <MentionRow
                 mention={mention}
                 selected={mention.id === selectedId}
+                checked={checkedIds ? checkedIds.has(mention.id) : null}
+                onToggle={onToggle}
                 open={mention.id === openId}
                 mine={Boolean(currentUserId && mention.claimedBy?.id === currentUserId)}
                 now={now}

@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { IncidentDetail } from '../api/contract.types';
+import type { Incident, IncidentDetail } from '../api/contract.types';
 import { useIncident, useIncidents, useIncidentStatements } from '../api/queries';
 import { queryKeys } from '../api/query-keys';
 import { navigate } from '../app/router';
@@ -16,6 +16,7 @@ import { can } from '../auth/permissions';
 import { useFormat } from '../i18n/format';
 import { CauseBadge, ChannelBadge, SeverityMark } from '../ui/label-badges';
 import { useToasts } from '../ui/toasts';
+import { MergeIncident } from './merge-incident.component';
 
 function toLocalInput(iso: string | null): string {
   if (!iso) return '';
@@ -36,7 +37,7 @@ interface ReplyAllReport {
   remaining?: number;
 }
 
-function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
+function IncidentDetailView({ incident, incidents }: { incident: IncidentDetail; incidents: readonly Incident[] }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const api = useApi();
@@ -234,6 +235,7 @@ function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
           </button>
         </form>
       ) : null}
+      {manage ? <MergeIncident incident={incident} incidents={incidents} /> : null}
       {notices.length ? (
         <section aria-label={t('incidents.keyAccountDrafts')}>
           <h3 className="section-title">{t('incidents.keyAccountDrafts')}</h3>
@@ -380,7 +382,7 @@ export default function IncidentsPage({ incidentId }: { incidentId: string | nul
             {(detail.error as Error).message}
           </p>
         ) : null}
-        {detail.data ? <IncidentDetailView incident={detail.data} /> : null}
+        {detail.data ? <IncidentDetailView incident={detail.data} incidents={incidents.data ?? []} /> : null}
       </section>
     </div>
   );
