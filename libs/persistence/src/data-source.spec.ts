@@ -4,7 +4,7 @@ describe('dataSourceOptions', () => {
   const extra = (url: string) => (dataSourceOptions(url) as { extra: Record<string, unknown> }).extra;
 
   it('turns PostgreSQL JIT off for the product sessions', () => {
-    expect(extra('postgres://postgres@127.0.0.1:5432/otklik').options).toBe('-c jit=off');
+    expect(extra('postgres://postgres@127.0.0.1:5432/otklik').options).toBe('-c jit=off -c plan_cache_mode=force_generic_plan');
   });
 
   it('leaves session options to the operator when DATABASE_URL sets them', () => {

@@ -2,11 +2,12 @@
  * Inbox API speed (targets: inbox list p95 ≤ 50 ms, mention detail p95 ≤ 30 ms, 32 concurrent clients).
  * Seeds 1,000,000 routed mentions in one workspace of a throwaway database with generate_series SQL (authors,
  * threads with reply chains, replies, notes, cases), starts the api in-process (role api: no workers), drives
- * it with autocannon, and prints p50/p95/p99 per scenario plus the EXPLAIN (ANALYZE, BUFFERS) plans of the
+ * it with autocannon from a forked process, and prints p50/p95/p99 per scenario plus the EXPLAIN (ANALYZE, BUFFERS) plans of the
  * list and detail statements, so the indexes used are visible.
  */
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { createDataSource, hashPassword, runMigrations } from '@otklik/persistence';
@@ -14,30 +15,15 @@ import { InboxService } from '../../../api/src/inbox/inbox.service';
 import { DETAIL_SQL } from '../../../api/src/inbox/mention-detail.service';
 import { createApp } from '../../../api/src/main';
 import { benchDatabase } from './bench-database';
+import type { LoadRequest, LoadResult } from './load-generator';
 
 const MENTIONS = Number(process.env.OTKLIK_BENCH_INBOX_MENTIONS ?? 1_000_000);
 const AUTHORS = Math.max(1, Math.round(MENTIONS / 10));
 const THREADS = Math.max(1, Math.round(MENTIONS / 5));
-const CONNECTIONS = 32;
+const CONNECTIONS = Number(process.env.OTKLIK_BENCH_INBOX_CLIENTS ?? 32);
 const DURATION_S = Number(process.env.OTKLIK_BENCH_INBOX_SECONDS ?? 15);
 const CHUNK = 250_000;
 const PASSWORD = 'bench-password-1';
-
-interface AutocannonResult {
-  requests: { average: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-interface AutocannonInstance {
-  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
-}
-type Autocannon = ((options: Record<string, unknown>, callback: (error: Error | null, result: AutocannonResult) => void) => AutocannonInstance) & {
-  track?: unknown;
-};
-
-// autocannon ships CommonJS without type declarations.
-const autocannon = createRequire(__filename)('autocannon') as Autocannon;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -143,37 +129,22 @@ interface Scenario {
   connections?: number;
 }
 
+/** One scenario's load from a forked process (load-generator.ts), so the api keeps its core to itself. */
 async function drive(baseUrl: string, token: string, scenario: Scenario): Promise<string> {
-  const latencies: number[] = [];
-  const started = Date.now();
-  const result = await new Promise<AutocannonResult>((resolve, reject) => {
-    let next = 0;
-    const instance = autocannon(
-      {
-        url: baseUrl,
-        connections: scenario.connections ?? CONNECTIONS,
-        duration: DURATION_S,
-        headers: { authorization: `Bearer ${token}` },
-        requests: [
-          {
-            setupRequest: (request: Record<string, unknown>) => {
-              const path = scenario.paths[next % scenario.paths.length]!;
-              next += 1;
-              return { ...request, method: 'GET', path };
-            },
-          },
-        ],
-      },
-      (error, output) => (error ? reject(error) : resolve(output)),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const request: LoadRequest = { url: baseUrl, token, paths: scenario.paths, connections: scenario.connections ?? CONNECTIONS, durationS: DURATION_S };
+  const child = fork(join(__dirname, 'load-generator.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const result = await new Promise<LoadResult>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as LoadResult));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`load generator exited with code ${code} before answering`)));
+    child.send(request);
   });
+  const { latencies, seconds } = result;
   latencies.sort((a, b) => a - b);
-  const seconds = (Date.now() - started) / 1000;
   const fmt = (value: number) => `${value.toFixed(1)} ms`;
   return `${scenario.name.padEnd(34)} p50 ${fmt(percentile(latencies, 50)).padStart(9)}  p95 ${fmt(percentile(latencies, 95)).padStart(9)}  p99 ${fmt(
     percentile(latencies, 99),
-  ).padStart(9)}  ${(latencies.length / seconds).toFixed(0).padStart(6)} req/s  (${scenario.connections ?? CONNECTIONS} clients, ${latencies.length} requests, non-2xx ${result.non2xx}, errors ${result.errors + result.timeouts})`;
+  ).padStart(9)}  ${(latencies.length / seconds).toFixed(0).padStart(6)} req/s  (${scenario.connections ?? CONNECTIONS} clients, ${latencies.length} requests, non-2xx ${result.non2xx}, errors ${result.errors})`;
 }
 
 async function explain(client: Client, title: string, sql: string, values: unknown[], filter?: (line: string) => boolean): Promise<string[]> {
@@ -221,7 +192,7 @@ export async function benchInbox(): Promise<string[]> {
         { name: 'inbox list (page 21, keyset)', paths: [`/api/mentions?limit=50&cursor=${cursor}`] },
         { name: 'inbox list (severity+channel)', paths: ['/api/mentions?limit=50&severity=high,critical&channel=vk,telegram'] },
         { name: 'inbox list (assignee=me)', paths: ['/api/mentions?limit=50&assignee=me'] },
-        { name: 'inbox list (text search ru/en)', paths: ['/api/mentions?limit=50&q=оплата', '/api/mentions?limit=50&q=refund'] },
+        { name: 'inbox list (text search ru/en)', paths: [`/api/mentions?limit=50&q=${encodeURIComponent('оплата')}`, '/api/mentions?limit=50&q=refund'] },
         { name: 'mention detail (random ids)', paths: sample.map((id) => `/api/mentions/${id}`) },
         { name: 'facets (default view)', paths: ['/api/mentions/facets'], connections: 4 },
       ];
