@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `otklik reclassify`:
  * - classifier_state.generation: bumped when the stored clustering state is replaced by something other than
  *   the classify stage (a re-labelling run), so a worker holding its own copy in memory reloads it;
- * - reclassify_checkpoint: a run's position, clustering state and tallies per workspace, written in each
- *   batch's transaction, so a run that stopped continues where it was;
+ * - reclassify_checkpoint: a run's positions (labelled up to, linked up to), clustering state and tallies per
+ *   workspace, written in each batch's transaction, so a run that stopped continues where it was;
  * - audit_log by target: "did a person act on this incident" (and the incident history) without a scan.
  */
 export class Reclassify1764300000200 implements MigrationInterface {
@@ -20,6 +20,8 @@ export class Reclassify1764300000200 implements MigrationInterface {
         scope jsonb NOT NULL,
         after_published_at timestamptz NOT NULL,
         after_id bigint NOT NULL,
+        linked_published_at timestamptz,
+        linked_id bigint,
         state jsonb NOT NULL,
         tally jsonb NOT NULL,
         started_at timestamptz NOT NULL DEFAULT now(),

@@ -13,6 +13,7 @@ import { mentionInputFromRow, type StoredMention, type StoredMentionRow } from '
 type Queryable = Pick<EntityManager, 'query'>;
 
 interface ContextRow {
+  id: string;
   external_id: string;
   channel: string;
   author_external_id: string;
@@ -35,7 +36,7 @@ const UNANSWERED_AFTER = '30 minutes';
 /** How many recent rows of a thread or an author the context reads at most. */
 const CONTEXT_ROWS = 200;
 
-function rowSummary(row: ContextRow): ThreadMention {
+function rowSummary(row: ContextRow, inBatch: Set<string>): ThreadMention {
   return {
     externalId: row.external_id,
     authorId: row.author_external_id,
@@ -44,15 +45,17 @@ function rowSummary(row: ContextRow): ThreadMention {
     authorVerified: row.verified,
     publishedAt: row.published_at.toISOString(),
     text: row.text,
-    labels: row.intent
-      ? {
-          intent: row.intent as never,
-          cause: row.cause as never,
-          sentiment: row.sentiment as never,
-          severity: row.severity as never,
-          incident: row.incident_key,
-        }
-      : undefined,
+    // A root in the batch being labelled counts as not labelled yet, whatever a re-labelling run finds stored.
+    labels:
+      row.intent && !inBatch.has(row.id)
+        ? {
+            intent: row.intent as never,
+            cause: row.cause as never,
+            sentiment: row.sentiment as never,
+            severity: row.severity as never,
+            incident: row.incident_key,
+          }
+        : undefined,
     reposts: row.reposts,
     likes: row.likes,
   };
@@ -61,6 +64,7 @@ function rowSummary(row: ContextRow): ThreadMention {
 /** Thread and author context for a whole batch (`contexts[i]` for `batch[i]`) in three index-backed queries. */
 export async function readLabellingContexts(manager: Queryable, workspaceId: string, batch: StoredMention[]): Promise<MentionContext[]> {
   const firstId = Math.min(...batch.map((mention) => Number(mention.id)));
+  const inBatch = new Set(batch.map((mention) => mention.id));
   const wanted = new Set<string>();
   for (const mention of batch) {
     if (mention.inReplyTo) {
@@ -73,7 +77,7 @@ export async function readLabellingContexts(manager: Queryable, workspaceId: str
     keys.length === 0
       ? []
       : await manager.query(
-          `SELECT m.external_id, m.channel, a.external_id AS author_external_id, a.followers, a.kind, a.verified, m.published_at, m.text,
+          `SELECT m.id::text AS id, m.external_id, m.channel, a.external_id AS author_external_id, a.followers, a.kind, a.verified, m.published_at, m.text,
                   m.intent, m.cause, m.sentiment, m.severity, m.incident_key, m.reposts, m.likes
              FROM unnest($2::text[], $3::text[]) AS k(channel, external_id)
              JOIN mention m ON m.workspace_id = $1 AND m.channel = k.channel AND m.external_id = k.external_id
@@ -119,8 +123,8 @@ export async function readLabellingContexts(manager: Queryable, workspaceId: str
       const parent = relatedByKey.get(`${mention.channel}\u0000${mention.inReplyTo}`);
       const stats = statsByThread.get(mention.threadId);
       context.thread = {
-        root: root ? rowSummary(root) : null,
-        parent: parent ? rowSummary(parent) : null,
+        root: root ? rowSummary(root, inBatch) : null,
+        parent: parent ? rowSummary(parent, inBatch) : null,
         replyCount: stats?.replies ?? 0,
         uniqueAuthors: stats?.authors ?? 0,
         brandAnswered: stats?.brand_answered ?? false,
@@ -173,15 +177,28 @@ export async function relabelPromoted(
 }
 
 /**
- * Stores promoted mentions' new labels (personal and critical data stay as first stored). `requeue` sends them
- * back to the route stage, which links them to the incident or campaign row; a caller that links them itself
- * leaves their stage alone.
+ * Stores promoted mentions' new labels (personal and critical data stay as first stored). `requeue` (the
+ * classify stage) writes each and sends it back to the route stage, which links it to the incident or campaign
+ * row; otherwise (a caller that links them itself) only labels that differ are written, stage untouched.
+ * Returns the ids written.
  */
-export async function writePromotedLabels(manager: Queryable, relabels: PromotedRelabel[], options: { requeue: boolean }): Promise<void> {
+export async function writePromotedLabels(
+  manager: Queryable,
+  relabels: PromotedRelabel[],
+  options: { requeue: boolean },
+): Promise<string[]> {
+  const written: string[] = [];
   for (const { id, labels } of relabels) {
-    await manager.query(
+    const [rows]: [{ id: string }[], number] = await manager.query(
       `UPDATE mention SET intent = $2, cause = $3, severity = $4, sentiment = $5, confidence = $6::jsonb, explain = $7::jsonb,
-              incident_key = $8, campaign_key = $9${options.requeue ? ", stage = 'classified', stage_at = now()" : ''} WHERE id = $1`,
+              incident_key = $8, campaign_key = $9${options.requeue ? ", stage = 'classified', stage_at = now()" : ''}
+        WHERE id = $1${
+          options.requeue
+            ? ''
+            : ` AND (intent, cause, severity, sentiment, confidence, explain, incident_key, campaign_key)
+                  IS DISTINCT FROM ($2::text, $3::text, $4::text, $5::text, $6::jsonb, $7::jsonb, $8::text, $9::text)`
+        }
+        RETURNING id::text AS id`,
       [
         id,
         labels.intent,
@@ -194,5 +211,7 @@ export async function writePromotedLabels(manager: Queryable, relabels: Promoted
         labels.campaign,
       ],
     );
+    written.push(...rows.map((row) => row.id));
   }
+  return written;
 }
