@@ -41,7 +41,7 @@ import {
   type ClusterMember,
   type RoutingRow,
 } from '@otklik/persistence';
-import { RelabelTally, type LabelValues, type TallyState } from './relabel-tally';
+import { labelsPrint, RelabelTally, type LabelValues, type StoredLabels, type TallyState } from './relabel-tally';
 
 export interface WorkspaceRef {
   id: string;
@@ -81,22 +81,6 @@ interface Scope {
 interface Cursor {
   at: string;
   id: string;
-}
-
-/** Every label column of a mention as stored. */
-interface StoredLabels {
-  intent: string | null;
-  cause: string | null;
-  severity: string | null;
-  sentiment: string | null;
-  pii: string[] | null;
-  pii_spans: unknown;
-  critical_data: boolean | null;
-  confidence: unknown;
-  explain: unknown;
-  incident_key: string | null;
-  campaign_key: string | null;
-  classifier_version: string | null;
 }
 
 interface StoredState extends StoredLabels {
@@ -172,37 +156,6 @@ function tracked(labels: StoredLabels): LabelValues {
     incident: labels.incident_key,
     campaign: labels.campaign_key,
   };
-}
-
-/** JSON with object keys sorted (jsonb reorders keys), so equal labels print equal. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  return value ?? null;
-}
-
-/** Every label column (and nothing else of the row) as one comparable string. */
-export function labelsPrint(labels: StoredLabels): string {
-  const columns: (keyof StoredLabels)[] = [
-    'intent',
-    'cause',
-    'severity',
-    'sentiment',
-    'pii',
-    'pii_spans',
-    'critical_data',
-    'confidence',
-    'explain',
-    'incident_key',
-    'campaign_key',
-    'classifier_version',
-  ];
-  return JSON.stringify(canonical(Object.fromEntries(columns.map((column) => [column, labels[column]]))));
 }
 
 async function storedStates(manager: Pick<EntityManager, 'query'>, ids: string[]): Promise<Map<string, StoredState>> {
@@ -509,8 +462,9 @@ export class WorkspaceReclassifier {
         [keys],
       );
     const members = rows.map((row) => {
-      // What this run computed, when it has not been read back (a dry run rolls its writes back).
-      const labels = run.pending.get(row.id)?.labels ?? row;
+      // Stored labels (this run's, or what the live stage wrote since); a dry run rolled its writes back, so it
+      // links by what it computed.
+      const labels = (this.options.dryRun ? run.pending.get(row.id)?.labels : undefined) ?? row;
       return {
         ...row,
         severity: labels.severity as Severity | null,

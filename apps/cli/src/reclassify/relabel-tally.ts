@@ -9,6 +9,53 @@ export const TRACKED_LABELS = ['intent', 'cause', 'severity', 'sentiment', 'inci
 export type TrackedLabel = (typeof TRACKED_LABELS)[number];
 export type LabelValues = Record<TrackedLabel, string | null>;
 
+/** Every label column of a mention as stored. */
+export interface StoredLabels {
+  intent: string | null;
+  cause: string | null;
+  severity: string | null;
+  sentiment: string | null;
+  pii: string[] | null;
+  pii_spans: unknown;
+  critical_data: boolean | null;
+  confidence: unknown;
+  explain: unknown;
+  incident_key: string | null;
+  campaign_key: string | null;
+  classifier_version: string | null;
+}
+
+/** JSON with object keys sorted (jsonb reorders keys), so equal labels print equal. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
+  return value ?? null;
+}
+
+/** Every label column (and nothing else of the row) as one comparable string. */
+export function labelsPrint(labels: StoredLabels): string {
+  const columns: (keyof StoredLabels)[] = [
+    'intent',
+    'cause',
+    'severity',
+    'sentiment',
+    'pii',
+    'pii_spans',
+    'critical_data',
+    'confidence',
+    'explain',
+    'incident_key',
+    'campaign_key',
+    'classifier_version',
+  ];
+  return JSON.stringify(canonical(Object.fromEntries(columns.map((column) => [column, labels[column]]))));
+}
+
 export const CLUSTER_OUTCOMES = ['created', 'updated', 'attached', 'deleted', 'kept'] as const;
 export type ClusterOutcome = (typeof CLUSTER_OUTCOMES)[number];
 

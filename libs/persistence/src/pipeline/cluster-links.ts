@@ -238,7 +238,7 @@ export async function linkClusters(
   };
 }
 
-interface LinkChange {
+export interface LinkChange {
   id: string;
   delta: number;
   gained: number;
@@ -247,7 +247,11 @@ interface LinkChange {
   critical: boolean;
 }
 
-function linkChanges(
+/**
+ * Per row, how its membership changes when the members move from `previous` to `next`: the net count and
+ * what the members it gains bring (first and last seen, critical data). Members that stay put change nothing.
+ */
+export function linkChanges(
   members: ClusterMember[],
   previous: (member: ClusterMember) => string | null,
   next: (member: ClusterMember) => string | null,
