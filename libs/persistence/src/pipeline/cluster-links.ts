@@ -116,8 +116,10 @@ async function incidentRows(
   const created = new Map<string, string>();
   const handedOver = new Map<string, string>();
   if (keys.length === 0) return { byKey, created, handedOver };
+  // Shared locks, in id order as a merge takes its own: a merge running now either waits for this batch (and then
+  // moves what it linked) or finishes first (and this batch links to the incident it merged into).
   const existing: { cluster_key: string; id: string }[] = await manager.query(
-    'SELECT cluster_key, COALESCE(merged_into_id, id) AS id FROM incident WHERE workspace_id = $1 AND cluster_key = ANY($2::text[])',
+    'SELECT cluster_key, COALESCE(merged_into_id, id) AS id FROM incident WHERE workspace_id = $1 AND cluster_key = ANY($2::text[]) ORDER BY id FOR SHARE',
     [workspaceId, keys],
   );
   for (const row of existing) byKey.set(row.cluster_key, row.id);
