@@ -32,6 +32,8 @@ describe('otklik reclassify', () => {
   let workspace: WorkspaceRef;
   /** What the classify stage gave every mention, by external id. */
   let pipelineLabels: Map<string, Record<string, unknown>>;
+  /** The route stage's priority and status of every mention, by external id. */
+  let pipelineRouting: Map<string, { priority: number; status: string }>;
   let labeler: ClassifierLabeler;
   const ds = (): DataSource => db.dataSource;
   const progress: string[] = [];
@@ -40,6 +42,14 @@ describe('otklik reclassify', () => {
     new WorkspaceReclassifier(ds(), workspace, { all: false, since: null, dryRun: false, batchSize: BATCH, ...options }, (line) =>
       progress.push(line),
     ).run();
+
+  const routingNow = async (): Promise<Map<string, { priority: number; status: string }>> => {
+    const rows: { external_id: string; priority: number; status: string }[] = await ds().query(
+      'SELECT external_id, priority, status FROM mention WHERE workspace_id = $1',
+      [workspace.id],
+    );
+    return new Map(rows.map((row) => [row.external_id, { priority: row.priority, status: row.status }]));
+  };
 
   const labelsNow = async (): Promise<Map<string, Record<string, unknown>>> => {
     const rows: Record<string, unknown>[] = await ds().query(
@@ -127,6 +137,7 @@ describe('otklik reclassify', () => {
     await runClassifyStage(ds(), labeler, workspace.id, BATCH, async () => undefined);
     await runRouteStage(ds(), new RecordingEventBus(), workspace.id, BATCH);
     pipelineLabels = await labelsNow();
+    pipelineRouting = await routingNow();
   }, 120_000);
 
   afterAll(async () => {
@@ -171,6 +182,15 @@ describe('otklik reclassify', () => {
     await ds().query(`UPDATE incident SET mention_count = 999, affected_count = 0 WHERE workspace_id = $1 AND cluster_key <> 'inc-stray'`, [
       workspace.id,
     ]);
+    // An old classifier that ranked everything alike and saw no black PR; one of those posts was triaged since.
+    const blackPr = [...pipelineLabels.values()].filter((row) => row.cause === 'black_pr').map((row) => row.external_id as string);
+    expect(blackPr.length).toBeGreaterThanOrEqual(2);
+    expect(blackPr.every((externalId) => pipelineRouting.get(externalId)!.status === 'do_not_engage')).toBe(true);
+    await ds().query(
+      `UPDATE mention SET priority = 1000, status = CASE WHEN status = 'do_not_engage' THEN 'new' ELSE status END WHERE workspace_id = $1`,
+      [workspace.id],
+    );
+    await ds().query(`UPDATE mention SET status = 'open' WHERE workspace_id = $1 AND external_id = $2`, [workspace.id, blackPr[0]]);
     expect(await makeStale()).toBe(215);
     // The outage's mentions carry the older key; the rest of the stale state is as makeStale left it.
     await ds().query(`UPDATE mention SET incident_key = 'inc-older-classifier' WHERE incident_id = $1`, [outage.id]);
@@ -190,6 +210,19 @@ describe('otklik reclassify', () => {
     const now = await labelsNow();
     for (const [externalId, labels] of pipelineLabels) expect(now.get(externalId)).toEqual(labels);
     expect([...now.values()].every((row) => row.classifier_version === CLASSIFIER_VERSION)).toBe(true);
+
+    // Ranked by the new labels again where those routing reads changed (others keep the rank they had);
+    // untriaged black PR back in the do-not-engage lane, the triaged one left as is.
+    const routing = await routingNow();
+    const rankedAlike = (row: Record<string, unknown>) =>
+      row.intent === 'praise' && row.cause === null && row.severity === 'low' && row.critical_data === false;
+    expect([...pipelineLabels.values()].filter((row) => !rankedAlike(row)).length).toBeGreaterThan(100);
+    for (const [externalId, { priority }] of pipelineRouting) {
+      const expected = rankedAlike(pipelineLabels.get(externalId)!) ? 1000 : priority;
+      expect({ externalId, priority: routing.get(externalId)!.priority }).toEqual({ externalId, priority: expected });
+    }
+    expect(routing.get(blackPr[0])!.status).toBe('open');
+    for (const externalId of blackPr.slice(1)) expect(routing.get(externalId)!.status).toBe('do_not_engage');
 
     // The incident people worked on keeps its mentions, status and ETA; the new key points at it.
     const [kept] = await ds().query('SELECT status, eta, mention_count, merged_into_id FROM incident WHERE id = $1', [outage.id]);

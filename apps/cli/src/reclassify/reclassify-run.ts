@@ -92,6 +92,13 @@ interface StoredState extends StoredLabels {
 interface Pending {
   at: number;
   labels: StoredLabels;
+  /** What routing ranks by, as stored before the run: the priority and lane follow only a change of these. */
+  routedBy: string;
+}
+
+/** The labels routing reads (priority, lane). */
+function routedBy(labels: Pick<StoredLabels, 'severity' | 'cause' | 'intent' | 'critical_data'>): string {
+  return JSON.stringify([labels.severity, labels.cause, labels.intent, labels.critical_data]);
 }
 
 /** What a batch carries to the next: positions, clustering state (JSON), tallies, computed labels not yet linked. */
@@ -168,21 +175,21 @@ async function storedStates(manager: Pick<EntityManager, 'query'>, ids: string[]
 }
 
 /**
- * Stores the members' new links; a routed mention also gets the priority its labels give and, if nobody
- * triaged it yet (status new), the lane (black PR: do not engage). A status people set is never changed, and
- * the SLA clock already running is not moved.
+ * Stores the members' new links; a routed mention whose labels that routing reads changed (`rerouted`) also
+ * gets the priority they give and, if nobody triaged it yet (status new), the lane (black PR: do not engage).
+ * A status people set is never changed, and the SLA clock already running is not moved.
  */
 async function relinkMentions(
   manager: Pick<EntityManager, 'query'>,
-  members: (ClusterMember & RoutingRow)[],
+  members: (ClusterMember & RoutingRow & { rerouted: boolean })[],
   links: ClusterLinks,
 ): Promise<void> {
   if (members.length === 0) return;
-  const priority = "CASE WHEN m.stage = 'routed' THEN v.priority ELSE m.priority END";
-  const status = "CASE WHEN m.stage = 'routed' AND m.status = 'new' THEN v.lane ELSE m.status END";
+  const priority = "CASE WHEN m.stage = 'routed' AND v.rerouted THEN v.priority ELSE m.priority END";
+  const status = "CASE WHEN m.stage = 'routed' AND v.rerouted AND m.status = 'new' THEN v.lane ELSE m.status END";
   await manager.query(
     `UPDATE mention m SET incident_id = v.incident_id, campaign_id = v.campaign_id, priority = ${priority}, status = ${status}
-       FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::int[], $5::text[]) AS v(id, incident_id, campaign_id, priority, lane)
+       FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::boolean[]) AS v(id, incident_id, campaign_id, priority, lane, rerouted)
       WHERE m.id = v.id AND (m.incident_id, m.campaign_id, m.priority, m.status) IS DISTINCT FROM (v.incident_id, v.campaign_id, ${priority}, ${status})`,
     [
       members.map((member) => member.id),
@@ -190,6 +197,7 @@ async function relinkMentions(
       members.map((member) => links.campaignOf.get(member.id) ?? null),
       members.map(priorityOfRow),
       members.map((member) => laneOf(member.cause)),
+      members.map((member) => member.rerouted),
     ],
   );
 }
@@ -415,7 +423,7 @@ export class WorkspaceReclassifier {
     await writeMentionLabels(manager, CLASSIFIER_VERSION, labelled, { advanceStage: false });
     for (const { id, labels } of labelled) {
       const now = labelsOf(labels);
-      run.pending.set(id, { at: before.get(id)!.published_at.getTime(), labels: now });
+      run.pending.set(id, { at: before.get(id)!.published_at.getTime(), labels: now, routedBy: routedBy(before.get(id)!) });
       run.tally.labelled(id, tracked(now), labelsPrint(now));
     }
     if (promotedEarlier.length === 0) return;
@@ -430,11 +438,11 @@ export class WorkspaceReclassifier {
     await writePromotedLabels(manager, relabels, { requeue: false });
     for (const relabel of relabels) {
       const stored = promotedBefore.get(relabel.id)!;
-      const base = run.pending.get(relabel.id)?.labels ?? stored;
-      const now = promotedOver(base, relabel.labels);
+      const earlier = run.pending.get(relabel.id);
+      const now = promotedOver(earlier?.labels ?? stored, relabel.labels);
       run.tally.remember(relabel.id, stored.published_at.getTime(), tracked(stored), labelsPrint(stored));
       run.tally.labelled(relabel.id, tracked(now), labelsPrint(now));
-      run.pending.set(relabel.id, { at: stored.published_at.getTime(), labels: now });
+      run.pending.set(relabel.id, { at: stored.published_at.getTime(), labels: now, routedBy: earlier?.routedBy ?? routedBy(stored) });
     }
   }
 
@@ -462,11 +470,14 @@ export class WorkspaceReclassifier {
         [keys],
       );
     const members = rows.map((row) => {
+      const pending = run.pending.get(row.id);
       // Stored labels (this run's, or what the live stage wrote since); a dry run rolled its writes back, so it
       // links by what it computed.
-      const labels = (this.options.dryRun ? run.pending.get(row.id)?.labels : undefined) ?? row;
+      const labels = (this.options.dryRun ? pending?.labels : undefined) ?? row;
       return {
         ...row,
+        // Not known after a resumed run's checkpoint: ranked again from the labels it has.
+        rerouted: pending === undefined || pending.routedBy !== routedBy(labels),
         severity: labels.severity as Severity | null,
         cause: labels.cause,
         intent: labels.intent,
