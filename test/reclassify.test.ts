@@ -97,7 +97,8 @@ describe('otklik reclassify', () => {
       `SELECT m.external_id FROM mention m
          LEFT JOIN incident i ON i.workspace_id = m.workspace_id AND i.cluster_key = m.incident_key
          LEFT JOIN campaign c ON c.workspace_id = m.workspace_id AND c.cluster_key = m.campaign_key
-        WHERE m.workspace_id = $1 AND (m.incident_id IS DISTINCT FROM COALESCE(i.merged_into_id, i.id) OR m.campaign_id IS DISTINCT FROM c.id)`,
+        WHERE m.workspace_id = $1 AND (m.incident_id IS DISTINCT FROM COALESCE(i.merged_into_id, i.id) OR m.campaign_id IS DISTINCT FROM c.id)
+          AND NOT EXISTS (SELECT 1 FROM incident h WHERE h.id = m.incident_id AND h.cluster_key IS NULL)`,
       [workspace.id],
     );
     expect(unlinked).toEqual([]);
@@ -178,10 +179,23 @@ describe('otklik reclassify', () => {
       `UPDATE mention SET campaign_id = $2 WHERE id IN (SELECT id FROM mention WHERE workspace_id = $1 AND incident_id IS NULL AND campaign_id IS NULL ORDER BY id DESC LIMIT 1)`,
       [workspace.id, strayCampaign.id],
     );
+    // An incident people worked on whose only mention is no incident now, and one opened by hand with a mention in it.
+    const [workedOn] = await ds().query(
+      `INSERT INTO incident (workspace_id, cluster_key, title, status, mention_count) VALUES ($1, 'inc-worked-on', 'worked on', 'monitoring', 1) RETURNING id`,
+      [workspace.id],
+    );
+    const [byHand] = await ds().query(
+      `INSERT INTO incident (workspace_id, title, mention_count, affected_count) VALUES ($1, 'opened by hand', 1, 1) RETURNING id`,
+      [workspace.id],
+    );
+    const unlinkedMention = `(SELECT id FROM mention WHERE workspace_id = $1 AND incident_id IS NULL AND campaign_id IS NULL ORDER BY id LIMIT 1)`;
+    await ds().query(`UPDATE mention SET incident_id = $2 WHERE id = ${unlinkedMention}`, [workspace.id, workedOn.id]);
+    await ds().query(`UPDATE mention SET incident_id = $2 WHERE id = ${unlinkedMention}`, [workspace.id, byHand.id]);
     await ds().query(`UPDATE campaign SET post_count = 999 WHERE workspace_id = $1 AND cluster_key <> 'camp-stray'`, [workspace.id]);
-    await ds().query(`UPDATE incident SET mention_count = 999, affected_count = 0 WHERE workspace_id = $1 AND cluster_key <> 'inc-stray'`, [
-      workspace.id,
-    ]);
+    await ds().query(
+      `UPDATE incident SET mention_count = 999, affected_count = 0 WHERE workspace_id = $1 AND cluster_key NOT IN ('inc-stray', 'inc-worked-on')`,
+      [workspace.id],
+    );
     // An old classifier that ranked everything alike and saw no black PR; one of those posts was triaged since.
     const blackPr = [...pipelineLabels.values()].filter((row) => row.cause === 'black_pr').map((row) => row.external_id as string);
     expect(blackPr.length).toBeGreaterThanOrEqual(2);
@@ -203,6 +217,7 @@ describe('otklik reclassify', () => {
     expect(report.tally.changed.intent).toBeGreaterThan(0);
     expect(report.tally.changed.incident).toBeGreaterThanOrEqual(outageMembers);
     expect(report.tally.incidents.deleted).toEqual(['inc-stray']);
+    expect(report.tally.incidents.kept).toEqual(['inc-worked-on']);
     expect(report.tally.campaigns.deleted).toEqual(['camp-stray']);
     expect(report.tally.incidents.attached).toEqual([outageKey]);
 
@@ -241,6 +256,11 @@ describe('otklik reclassify', () => {
     ]);
 
     expect(await ds().query('SELECT id FROM incident WHERE id = $1', [strayIncident.id])).toEqual([]);
+    expect(await ds().query('SELECT status, mention_count FROM incident WHERE id = $1', [workedOn.id])).toEqual([
+      { status: 'monitoring', mention_count: 0 },
+    ]);
+    expect(await ds().query('SELECT mention_count FROM incident WHERE id = $1', [byHand.id])).toEqual([{ mention_count: 1 }]);
+    expect(await ds().query('SELECT count(*)::int AS n FROM mention WHERE incident_id = $1', [byHand.id])).toEqual([{ n: 1 }]);
     expect(await ds().query('SELECT id FROM campaign WHERE id = $1', [strayCampaign.id])).toEqual([]);
     await expectCountsFromMentions();
 
