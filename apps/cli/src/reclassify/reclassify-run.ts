@@ -22,7 +22,9 @@
  *   the next run continues where it was.
  * - Finally the clustering state replaces the live one (classifier_state, next generation), so the classify
  *   stage continues from the re-labelled history.
- * A dry run does all of it and rolls every transaction back.
+ * A dry run does all of it and rolls every transaction back; its later batches therefore read the earlier
+ * ones' labels as stored before the run (thread and author context), so its figures can differ slightly from a
+ * real run's.
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { CLASSIFIER_VERSION, classifyMention, labelBatch, MentionAnalyzer, MentionClusterer } from '@otklik/classifier';
