@@ -6,6 +6,7 @@ import { checkRepliesCommand } from './commands/check-replies.command';
 import { classifyCommand } from './commands/classify.command';
 import { evalCommand } from './commands/eval.command';
 import { migrateCommand } from './commands/migrate.command';
+import { reclassifyCommand } from './commands/reclassify.command';
 import { replayCommand } from './commands/replay.command';
 import { seedDemoCommand } from './commands/seed-demo.command';
 import { userCreateCommand } from './commands/user-create.command';
@@ -16,6 +17,7 @@ const COMMANDS: CliCommand[] = [
   seedDemoCommand,
   userCreateCommand,
   classifyCommand,
+  reclassifyCommand,
   checkRepliesCommand,
   replayCommand,
   evalCommand,
@@ -24,7 +26,11 @@ const COMMANDS: CliCommand[] = [
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;
-  return ['usage: otklik <command> [arguments]', '', ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`)].join('\n');
+  return [
+    'usage: otklik <command> [arguments]',
+    '',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -16,5 +16,6 @@ export {
   type ClusterPromotion,
   type ClusterResult,
 } from './cluster/mention.clusterer';
+export { labelBatch, threadMentionOf, type BatchLabelling } from './batch.labeler';
 export { StreamingClassifier, type ClassifiedMention, type StreamingClassifierOptions } from './streaming.classifier';
 export { detectPii, luhnValid, type PiiFinding } from './rules/pii.rule';

@@ -13,6 +13,7 @@ import { MentionClusterer, type ClusterAssignment, type ClustererOptions } from 
 import { MentionAnalyzer, type MentionAnalysis } from './mention.analyzer';
 import type { AuthorHistory, MentionContext, ThreadContext, ThreadMention } from './mention-context';
 import { labelMention } from './mention.classifier';
+import { threadMentionOf } from './batch.labeler';
 
 export interface StreamingClassifierOptions {
   clusterer?: Partial<ClustererOptions>;
@@ -74,7 +75,10 @@ export class StreamingClassifier {
 
   constructor(options: StreamingClassifierOptions = {}) {
     this.clusterer = new MentionClusterer(options.clusterer);
-    this.options = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, value]) => key !== 'clusterer' && value !== undefined)) };
+    this.options = {
+      ...DEFAULTS,
+      ...Object.fromEntries(Object.entries(options).filter(([key, value]) => key !== 'clusterer' && value !== undefined)),
+    };
   }
 
   /** Adds the next mention (in time order); returns the mentions whose labels are now final, oldest first. */
@@ -141,7 +145,9 @@ export class StreamingClassifier {
     }
     const author = this.authors.get(mention.author.id);
     if (author && author.mentions > 0) {
-      const ignored = author.open.filter((open) => at - open.at >= this.options.unansweredAfterMs && !this.threads.get(open.thread)?.brandAnswered);
+      const ignored = author.open.filter(
+        (open) => at - open.at >= this.options.unansweredAfterMs && !this.threads.get(open.thread)?.brandAnswered,
+      );
       const history: AuthorHistory = { earlierMentions: author.mentions, unanswered: mention.isPrivate ? 0 : ignored.length };
       if (ignored.length > 0) history.oldestUnansweredHours = (at - Math.min(...ignored.map((open) => open.at))) / 3_600_000;
       context.author = history;
@@ -150,19 +156,7 @@ export class StreamingClassifier {
   }
 
   private summary(entry: Pending): ThreadMention {
-    const mention = entry.analysis.mention;
-    return {
-      externalId: mention.externalId,
-      authorId: mention.author.id,
-      authorFollowers: mention.author.followers,
-      authorKind: mention.author.kind,
-      authorVerified: mention.author.verified,
-      publishedAt: mention.publishedAt,
-      text: mention.text,
-      labels: { intent: entry.labels.intent, cause: entry.labels.cause, sentiment: entry.labels.sentiment, severity: entry.labels.severity, incident: entry.labels.incident },
-      reposts: mention.reposts ?? null,
-      likes: mention.likes ?? null,
-    };
+    return threadMentionOf(entry.analysis.mention, entry.labels);
   }
 
   private updateRootLabels(entry: Pending): void {

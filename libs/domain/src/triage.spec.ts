@@ -1,6 +1,15 @@
-import { addBusinessMinutes, priorityOf } from './triage';
+import { addBusinessMinutes, laneOf, priorityOf } from './triage';
 
-const base = { severity: null, cause: null, intent: null, criticalData: null, followers: null, verified: null, authorKind: null, isPrivate: false };
+const base = {
+  severity: null,
+  cause: null,
+  intent: null,
+  criticalData: null,
+  followers: null,
+  verified: null,
+  authorKind: null,
+  isPrivate: false,
+};
 
 describe('triage', () => {
   it('ranks by severity first, then reach and cause', () => {
@@ -8,8 +17,16 @@ describe('triage', () => {
     const highFamous = priorityOf({ ...base, severity: 'high', followers: 1_000_000, authorKind: 'media' });
     expect(critical).toBeGreaterThan(priorityOf({ ...base, severity: 'high' }));
     expect(highFamous).toBeGreaterThan(priorityOf({ ...base, severity: 'high', followers: 10 }));
-    expect(priorityOf({ ...base, severity: 'high', cause: 'staff_inattention' })).toBeGreaterThan(priorityOf({ ...base, severity: 'high', cause: 'piling_on' }));
+    expect(priorityOf({ ...base, severity: 'high', cause: 'staff_inattention' })).toBeGreaterThan(
+      priorityOf({ ...base, severity: 'high', cause: 'piling_on' }),
+    );
     expect(priorityOf(base)).toBe(priorityOf({ ...base, severity: 'medium' }));
+  });
+
+  it('puts black PR in the do-not-engage lane and everything else in new', () => {
+    expect(laneOf('black_pr')).toBe('do_not_engage');
+    expect(laneOf('product_defect')).toBe('new');
+    expect(laneOf(null)).toBe('new');
   });
 
   it('adds SLA minutes on a 24/7 calendar', () => {

@@ -32,6 +32,14 @@ export function priorityOf(input: PriorityInput): number {
   return priority;
 }
 
+/**
+ * Where an untriaged mention waits: black PR goes to the do-not-engage lane (GUIDE §6: never argue with a
+ * campaign in public), everything else to new. A status people set is never replaced by this.
+ */
+export function laneOf(cause: string | null): 'new' | 'do_not_engage' {
+  return cause === 'black_pr' ? 'do_not_engage' : 'new';
+}
+
 export interface BusinessCalendar {
   timeZone: string;
   /** ISO weekday (1 = Monday ... 7 = Sunday) → [startHour, endHour); missing days are closed. Null = 24/7. */
@@ -39,7 +47,13 @@ export interface BusinessCalendar {
 }
 
 function localParts(time: Date, timeZone: string): { weekday: number; hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(time);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(time);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
   return { weekday, hour: Number(get('hour')), minute: Number(get('minute')) };

@@ -29,6 +29,7 @@ import { InboxKeyset1764100100000 } from './migrations/1764100100000-inbox-keyse
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { ClassifierState1763800001000 } from './migrations/1763800001000-classifier-state';
+import { Reclassify1764300000200 } from './migrations/1764300000200-reclassify';
 
 export const ENTITIES = [
   WorkspaceEntity,
@@ -54,7 +55,18 @@ export const ENTITIES = [
   ApiKeyEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763800000000, ClassifierState1763800001000, ConnectorWiring1763900100000, AuthTokens1764000000000, InboxSearch1764100000000, InboxKeyset1764100100000, AlertingIncidents1764200000000, EscalationPending1764200000100, HotTableAutovacuum1764300000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  ClassifierState1763800001000,
+  ConnectorWiring1763900100000,
+  AuthTokens1764000000000,
+  InboxSearch1764100000000,
+  InboxKeyset1764100100000,
+  AlertingIncidents1764200000000,
+  EscalationPending1764200000100,
+  HotTableAutovacuum1764300000000,
+  Reclassify1764300000200,
+];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
   return {

@@ -5,7 +5,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { MentionInput } from '@otklik/domain';
-import { mentionInputFromRow, type StoredMentionRow } from '@otklik/persistence';
+import { INCIDENT_TOTALS_SQL, mentionInputFromRow, type StoredMentionRow } from '@otklik/persistence';
 import { assessIncident } from '@otklik/escalation';
 
 /** How many of an incident's latest mentions its scope and velocity are read from. */
@@ -13,7 +13,11 @@ export const ASSESSMENT_SAMPLE = 2000;
 
 type IncidentMentionRow = StoredMentionRow & { thread_external_id: string };
 
-export async function incidentMentions(dataSource: Pick<DataSource, 'query'>, incidentId: string, limit = ASSESSMENT_SAMPLE): Promise<MentionInput[]> {
+export async function incidentMentions(
+  dataSource: Pick<DataSource, 'query'>,
+  incidentId: string,
+  limit = ASSESSMENT_SAMPLE,
+): Promise<MentionInput[]> {
   const rows: IncidentMentionRow[] = await dataSource.query(
     `SELECT m.external_id, m.channel, m.lang, m.published_at, m.is_private, m.in_reply_to, m.text, m.url, t.external_id AS thread_external_id,
             a.external_id AS author_external_id, a.handle, a.followers, a.verified, a.account_created_at, a.kind
@@ -29,16 +33,12 @@ export async function incidentMentions(dataSource: Pick<DataSource, 'query'>, in
 
 /** Recomputes one incident's figures; returns false when it has no mentions (opened by hand, or emptied by a merge). */
 export async function refreshIncident(dataSource: DataSource, incidentId: string, changedAt: Date | null): Promise<boolean> {
-  const [totals]: { mentions: number; affected: number; first: Date | null; last: Date | null; critical: boolean | null }[] = await dataSource.query(
-    `SELECT count(*)::int AS mentions,
-            count(DISTINCT m.author_id) FILTER (WHERE a.kind IS DISTINCT FROM 'brand' AND a.kind IS DISTINCT FROM 'media')::int AS affected,
-            min(m.published_at) AS first, max(m.published_at) AS last, bool_or(m.critical_data) AS critical
-       FROM mention m JOIN author a ON a.id = m.author_id
-      WHERE m.incident_id = $1`,
-    [incidentId],
-  );
+  const [totals]: { mentions: number; affected: number; first: Date | null; last: Date | null; critical: boolean | null }[] =
+    await dataSource.query(INCIDENT_TOTALS_SQL, [[incidentId]]);
   const mentions = totals.mentions > 0 ? await incidentMentions(dataSource, incidentId) : [];
-  const [incident]: { known_affected: number | null }[] = await dataSource.query('SELECT known_affected FROM incident WHERE id = $1', [incidentId]);
+  const [incident]: { known_affected: number | null }[] = await dataSource.query('SELECT known_affected FROM incident WHERE id = $1', [
+    incidentId,
+  ]);
   const assessment = mentions.length > 0 ? assessIncident(mentions, { knownAffected: incident?.known_affected ?? null }) : null;
   await dataSource.query(
     `UPDATE incident SET

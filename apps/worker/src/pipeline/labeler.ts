@@ -1,12 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { MentionInput, MentionLabels } from '@otklik/domain';
+import type { MentionLabels } from '@otklik/domain';
+import type { StoredMention } from '@otklik/persistence';
 
 /** A stored mention waiting for labels, with what the database knows of its author and thread. */
-export interface PendingMention extends MentionInput {
-  id: string;
-  threadId: string;
-  authorRowId: string;
-}
+export type PendingMention = StoredMention;
 
 /**
  * What the classify stage asks of a classifier. `label` sees a batch in arrival order and may read context
