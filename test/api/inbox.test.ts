@@ -121,6 +121,20 @@ describe('inbox', () => {
       expect(filtered.body.severity).toEqual({ high: 1 });
     });
 
+    it('counts "me" per caller, and answers identical concurrent requests alike', async () => {
+      await harness.http.post(`/api/mentions/${ids.dueSoon}/assign`).set(bearer(tokens.lena!)).send({ userId: users.anna!.id }).expect(200);
+      try {
+        const [forAnna, forBoris, again] = await Promise.all(
+          [tokens.anna!, tokens.boris!, tokens.anna!].map((token) => harness.http.get('/api/mentions/facets').set(bearer(token)).expect(200)),
+        );
+        expect(forAnna.body.assignee).toEqual({ me: 1, none: 4 });
+        expect(forBoris.body.assignee).toEqual({ [users.anna!.id]: 1, none: 4 });
+        expect(again.body).toEqual(forAnna.body);
+      } finally {
+        await harness.http.post(`/api/mentions/${ids.dueSoon}/assign`).set(bearer(tokens.lena!)).send({ userId: null }).expect(200);
+      }
+    });
+
     it('names the bad query parameters', async () => {
       const response = await harness.http.get('/api/mentions').query({ status: 'new,bogus', limit: '1000', sla: 'late', assignee: 'x', foo: '1' }).set(bearer(tokens.anna!)).expect(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
