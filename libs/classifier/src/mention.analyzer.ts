@@ -103,6 +103,7 @@ const DATE_OR_TIME = /\d{1,2}[:.]\d{2}|\d{1,2}\s(?:янв|фев|мар|апр|�
 const LINK = /(?<![@\p{L}\p{N}.])(?:https?:\/\/)?((?:[\p{L}\p{N}-]+\.)+(?:com|net|org|ru|io|info|site|online|xyz|me|co|рф|shop|store|app|biz|club|top|pro|link|ly))(?:\/[^\s]*)?(?![\p{L}])/giu;
 const HASHTAG = /#[\p{L}\p{N}_]+/gu;
 const CAMEL_CASE = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+(?![\p{L}\p{N}])/gu;
+const CAMEL_HINT = /\p{Ll}\p{Lu}/u;
 
 function within(hits: CueHit[], sentence: Sentence): CueHit[] {
   return hits.filter((hit) => hit.index + hit.phrase.length > sentence.start && hit.index < sentence.end);
@@ -229,7 +230,9 @@ export class MentionAnalyzer {
     const links = /\.[a-zа-я]{2}/i.test(text) ? [...new Set([...text.matchAll(LINK)].map((match) => match[1].toLowerCase()))] : [];
     const entities = [
       ...new Set(
-        (text.match(CAMEL_CASE) ?? [])
+        // A CamelCase name needs a lower-case letter followed by an upper-case one: test that (cheap) before the
+        // look-behind pattern (costly in V8 over \p classes), which most texts would scan in vain.
+        (CAMEL_HINT.test(text) ? (text.match(CAMEL_CASE) ?? []) : [])
           .map((word) => word.toLowerCase())
           .filter((word) => !brandWords.has(word) && (brand === null || brand.matchesWord(word) === 0)),
       ),

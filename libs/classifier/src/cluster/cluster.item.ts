@@ -34,6 +34,18 @@ export interface ClusterItem {
   attack: boolean;
 }
 
+/** A workspace has a handful of brands: their phonetic keys are computed once. */
+const brandKeys = new Map<string, string>();
+function brandKey(brand: string): string {
+  let key = brandKeys.get(brand);
+  if (key === undefined) {
+    if (brandKeys.size >= 1_000) brandKeys.clear();
+    key = phoneticKey(brand);
+    brandKeys.set(brand, key);
+  }
+  return key;
+}
+
 export function clusterItemOf(analysis: MentionAnalysis, labels: Pick<MentionLabels, 'intent' | 'sentiment' | 'cause'>): ClusterItem {
   const mention = analysis.mention;
   const cues = analysis.cues;
@@ -43,14 +55,14 @@ export function clusterItemOf(analysis: MentionAnalysis, labels: Pick<MentionLab
   if (age !== null) suspicious = age <= 45 && (followers === null || followers < 200);
   else if (followers !== null) suspicious = followers < 30 ? true : followers >= 200 ? false : null;
   const predicate = cues.defect.some((hit) => !FAILURE_NOUN.test(hit.phrase)) || cues.cannot_use.length > 0;
-  const brandDomain = mention.brand ? phoneticKey(mention.brand) : '';
+  const brandDomain = mention.brand ? brandKey(mention.brand) : '';
   return {
     id: mention.externalId,
     at: Date.parse(mention.publishedAt),
     author: mention.author.id,
     thread: mention.threadExternalId,
     inReplyTo: mention.inReplyTo,
-    brand: mention.brand ? phoneticKey(mention.brand) : '',
+    brand: brandDomain,
     shingles: fingerprint(analysis.contentStems),
     // The brand's own site is shared by everyone; only other domains are a coordination signal.
     links: analysis.links.filter((domain) => brandDomain === '' || !phoneticKey(domain.split('.')[0]).startsWith(brandDomain)),
