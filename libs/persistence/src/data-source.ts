@@ -30,6 +30,7 @@ import { ApiKeyEntity } from './entities/api-key.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { ClassifierState1763800001000 } from './migrations/1763800001000-classifier-state';
 import { Reclassify1764300000200 } from './migrations/1764300000200-reclassify';
+import { InboxFacetsIndex1764300000300 } from './migrations/1764300000300-inbox-facets-index';
 
 export const ENTITIES = [
   WorkspaceEntity,
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   EscalationPending1764200000100,
   HotTableAutovacuum1764300000000,
   Reclassify1764300000200,
+  InboxFacetsIndex1764300000300,
 ];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
