@@ -5,6 +5,7 @@ import { CasesService } from './cases/cases.service';
 import { EventsController } from './events/events.controller';
 import { EventsHub } from './events/events-hub.service';
 import { InboxEventPublisher } from './events/inbox-event.publisher';
+import { HotReadPool } from './http/prepared-query';
 import { InboxService } from './inbox/inbox.service';
 import { MentionDetailService } from './inbox/mention-detail.service';
 import { MentionsController } from './inbox/mentions.controller';
@@ -41,6 +42,7 @@ import { WorkController } from './work/work.controller';
     SettingsService,
     InboxEventPublisher,
     EventsHub,
+    HotReadPool,
     InboxService,
     MentionDetailService,
     MentionWorkService,

@@ -1,10 +1,14 @@
-import { dataSourceOptions } from './data-source';
+import { dataSourceOptions, sessionOptions } from './data-source';
 
 describe('dataSourceOptions', () => {
   const extra = (url: string) => (dataSourceOptions(url) as { extra: Record<string, unknown> }).extra;
 
   it('turns PostgreSQL JIT off for the product sessions', () => {
-    expect(extra('postgres://postgres@127.0.0.1:5432/otklik').options).toBe('-c jit=off -c plan_cache_mode=force_generic_plan');
+    expect(extra('postgres://postgres@127.0.0.1:5432/otklik').options).toBe('-c jit=off');
+  });
+
+  it('adds the settings a caller asks for', () => {
+    expect(sessionOptions('postgres://h/db', '-c plan_cache_mode=force_generic_plan')).toEqual({ options: '-c jit=off -c plan_cache_mode=force_generic_plan' });
   });
 
   it('leaves session options to the operator when DATABASE_URL sets them', () => {

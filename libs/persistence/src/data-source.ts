@@ -89,22 +89,18 @@ export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: numbe
 }
 
 /**
- * - JIT off: the pipeline's batch queries are estimated above `jit_above_cost` (a LATERAL per author of 500
- *   mentions) and PostgreSQL then spends 0.3–1.6 s compiling a plan that runs in 13 ms (seen with auto_explain).
- * - Generic plans for named prepared statements (the api's hot reads, see apps/api/src/http/prepared-query.ts):
- *   left to itself PostgreSQL re-plans the inbox list on every call (≈1.7 ms of planning per request under
- *   load, measured with pg_stat_statements.track_planning) because each custom plan looks cheaper than the
- *   generic one; the statements are written so that their index choice does not depend on the values.
- *   Unnamed statements (everything else) are planned per call with their values, as before.
- * An `options` parameter in DATABASE_URL wins, so an operator can decide otherwise.
+ * JIT off for the product's sessions: the pipeline's batch queries are estimated above `jit_above_cost` (a
+ * LATERAL per author of 500 mentions) and PostgreSQL then spends 0.3–1.6 s compiling a plan that runs in 13 ms
+ * (seen with auto_explain). `extraOptions` adds settings (the api's hot-read pool asks for generic plans). An
+ * `options` parameter in DATABASE_URL wins, so an operator can decide otherwise.
  */
-function sessionOptions(databaseUrl: string): { options?: string } {
+export function sessionOptions(databaseUrl: string, extraOptions = ''): { options?: string } {
   try {
     if (new URL(databaseUrl).searchParams.has('options')) return {};
   } catch {
     return {}; // not a URL: the driver reports it
   }
-  return { options: '-c jit=off -c plan_cache_mode=force_generic_plan' };
+  return { options: `-c jit=off${extraOptions ? ` ${extraOptions}` : ''}` };
 }
 
 export function createDataSource(databaseUrl: string, extra?: { poolSize?: number; applicationName?: string }): DataSource {

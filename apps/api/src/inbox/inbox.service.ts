@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth';
-import { preparedQuery } from '../http/prepared-query';
+import { HotReadPool } from '../http/prepared-query';
 import { MENTION_STATUSES } from '@otklik/persistence';
 import { SettingsService } from '../settings/settings.service';
 import {
@@ -48,6 +48,7 @@ export class InboxService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
+    private readonly reads: HotReadPool,
   ) {}
 
   /**
@@ -99,7 +100,7 @@ export class InboxService {
     // see whether a word is common (walk the inbox order, filter) or rare (the text index), and at 1M mentions it
     // guessed wrong by seconds (npm run bench). Without words the plan does not depend on the values: prepared once.
     type PageRow = { fetched: number; last: string | null; items: string };
-    const [row] = query.q ? ((await this.dataSource.query(sql, values)) as PageRow[]) : await preparedQuery<PageRow>(this.dataSource, sql, values);
+    const [row] = query.q ? ((await this.dataSource.query(sql, values)) as PageRow[]) : await this.reads.query<PageRow>(sql, values);
     return { itemsJson: row!.items, nextCursor: row!.fetched > limit && row!.last ? Buffer.from(row!.last).toString('base64url') : null };
   }
 

@@ -4,10 +4,9 @@
  * author's history, notes, replies and the case.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { addBusinessMinutes } from '@otklik/domain';
 import type { AuthUser } from '../auth';
-import { preparedQuery } from '../http/prepared-query';
+import { HotReadPool } from '../http/prepared-query';
 import { notFound } from '../http/problem';
 import { SettingsService } from '../settings/settings.service';
 import { targetMinutes } from '../settings/triage-settings';
@@ -183,12 +182,12 @@ export const DETAIL_SQL = `WITH RECURSIVE m0 AS MATERIALIZED (${MAIN_SQL}),
 @Injectable()
 export class MentionDetailService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
+    private readonly reads: HotReadPool,
   ) {}
 
   async get(user: AuthUser, id: string): Promise<MentionDetail> {
-    const [settings, rows] = await Promise.all([this.settings.get(user.workspaceId), preparedQuery<DetailRow & ContextRow>(this.dataSource, DETAIL_SQL, [id, user.workspaceId])]);
+    const [settings, rows] = await Promise.all([this.settings.get(user.workspaceId), this.reads.query<DetailRow & ContextRow>(DETAIL_SQL, [id, user.workspaceId])]);
     const row = rows[0];
     if (!row) throw notFound('mention', id);
     const context = row;
