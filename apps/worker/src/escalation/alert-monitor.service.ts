@@ -35,6 +35,7 @@ export class AlertMonitor implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private stopping = false;
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,13 +51,21 @@ export class AlertMonitor implements OnApplicationBootstrap, OnModuleDestroy {
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  /** Stops the timer and lets a tick in flight finish before the database connections close. */
+  async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    await this.inFlight;
   }
 
-  async tick(): Promise<MonitorReport | null> {
-    if (this.running || this.stopping) return null;
+  tick(): Promise<MonitorReport | null> {
+    if (this.running || this.stopping) return Promise.resolve(null);
+    const run = this.runTick();
+    this.inFlight = run.then(() => undefined);
+    return run;
+  }
+
+  private async runTick(): Promise<MonitorReport | null> {
     this.running = true;
     const report: MonitorReport = { dispatched: 0, requeued: 0, slaAlerts: 0, incidentsRefreshed: 0 };
     try {

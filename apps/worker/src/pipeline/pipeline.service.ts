@@ -19,6 +19,7 @@ export class PipelineService implements OnApplicationBootstrap, OnModuleDestroy 
   private timer: NodeJS.Timeout | null = null;
   private sweeping = false;
   private stopping = false;
+  private sweepInFlight: Promise<void> = Promise.resolve();
   /** Sources being polled by this process: a scheduler tick that lands meanwhile is skipped (see poll). */
   private readonly polling = new Set<string>();
 
@@ -41,9 +42,11 @@ export class PipelineService implements OnApplicationBootstrap, OnModuleDestroy 
     void this.sweepOnce();
   }
 
-  onModuleDestroy(): void {
+  /** Stops the timer and lets a sweep in flight finish before the database connections close. */
+  async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    await this.sweepInFlight;
   }
 
   isStopping(): boolean {
@@ -54,8 +57,13 @@ export class PipelineService implements OnApplicationBootstrap, OnModuleDestroy 
     return this.runtime.config.workerConcurrency;
   }
 
-  async sweepOnce(): Promise<void> {
-    if (this.sweeping || this.stopping) return;
+  sweepOnce(): Promise<void> {
+    if (this.sweeping || this.stopping) return Promise.resolve();
+    this.sweepInFlight = this.runSweep();
+    return this.sweepInFlight;
+  }
+
+  private async runSweep(): Promise<void> {
     this.sweeping = true;
     try {
       const report = await sweep(this.dataSource, this.producer, this.runtime.config.sweepAfterMs);
