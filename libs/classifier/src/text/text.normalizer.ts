@@ -24,6 +24,18 @@ const TRANSLIT_MARKERS = new RegExp(`(?<![a-z])(?:${TRANSLIT_WORDS})(?![a-z])`);
 const TRANSLIT_MARKERS_ALL = new RegExp(`(?<![a-z])(?:${TRANSLIT_WORDS})(?![a-z])`, 'g');
 const SHOUT = /(?<![\p{L}])[\p{Lu}]{4,}(?![\p{L}])/gu;
 
+/** Latin a-z and Cyrillic а-я letters of folded text, counted without building a match array per letter. */
+function countScripts(folded: string): { latin: number; cyrillic: number } {
+  let latin = 0;
+  let cyrillic = 0;
+  for (let i = 0; i < folded.length; i += 1) {
+    const code = folded.charCodeAt(i);
+    if (code >= 97 && code <= 122) latin += 1;
+    else if (code >= 0x430 && code <= 0x44f) cyrillic += 1;
+  }
+  return { latin, cyrillic };
+}
+
 export function normalizeText(text: string, lang: string | null): NormalizedText {
   const emojis = text.match(EMOJI) ?? [];
   const shoutedWords = (/[A-ZА-ЯЁ]{4}/.test(text) ? (text.match(SHOUT) ?? []) : []).filter((word) => !/^(?:HTTP|HTTPS|HIPAA|SAML|IBAN|SWIFT|GDPR|WPA\d?)$/.test(word));
@@ -39,8 +51,7 @@ export function normalizeText(text: string, lang: string | null): NormalizedText
   let transliterated = false;
   // Russian typed in Latin letters: trusted when the language says Russian, or guessed from common words.
   if (lang !== 'en' || TRANSLIT_MARKERS.test(folded)) {
-    const latin = (folded.match(/[a-z]/g) ?? []).length;
-    const cyrillic = (folded.match(/[а-я]/g) ?? []).length;
+    const { latin, cyrillic } = countScripts(folded);
     const markers = (folded.match(TRANSLIT_MARKERS_ALL) ?? []).length;
     if (latin > 20 && cyrillic < latin * 0.2 && (lang === 'ru' || markers >= 2)) {
       folded = latinToCyrillic(folded);
