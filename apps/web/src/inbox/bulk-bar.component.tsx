@@ -1,5 +1,5 @@
 /**
- * Bulk actions on the selected mentions (POST /api/mentions/bulk): claim, status, snooze, the do-not-engage
+ * Bulk actions on the selected mentions (POST /api/mentions/bulk): claim, release, status, snooze, the do-not-engage
  * lane, assign (lead), and — for lead and PR — a new incident from them or adding them to one. The api
  * answers every id; what it refused stays selected and is explained in groups ("3 of 20 are claimed by
  * Anna"), what it did leaves the selection.
@@ -109,6 +109,9 @@ export function BulkBar({ selected, role, onDone, onClear }: BulkBarProps) {
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => run({ action: 'claim' })}>
           {t('actions.claim')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => run({ action: 'release' })}>
+          {t('actions.release')}
         </button>
         <span className="bulk-group">
           <label className="field-inline">

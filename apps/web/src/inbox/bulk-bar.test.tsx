@@ -111,6 +111,18 @@ describe('Bulk selection and actions', () => {
     expect(screen.queryByRole('region', { name: 'Bulk actions on the selected mentions' })).toBeNull();
   });
 
+  it('releases the selected mentions in one request', async () => {
+    const harness = createHarness(server([]));
+    harness.render(<InboxPage openId={null} />);
+    await screen.findByText(/Mention 101/);
+    fireEvent.click(within(row('101')).getByRole('checkbox'));
+    fireEvent.click(within(row('103')).getByRole('checkbox'));
+    const bar = screen.getByRole('region', { name: 'Bulk actions on the selected mentions' });
+    await act(async () => fireEvent.click(within(bar).getByRole('button', { name: 'Release' })));
+    await waitFor(() => expect(checkedIds()).toEqual([]));
+    expect(harness.calls.find((call) => call.path === '/api/mentions/bulk')?.body).toEqual({ action: 'release', ids: ['101', '103'] });
+  });
+
   it('offers assign only to leads, and incidents only to leads and PR', async () => {
     for (const [role, assign, incidents] of [
       ['agent', false, false],
