@@ -1,55 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
 import { ALERT_KINDS } from '@otklik/persistence';
 import { ALERT_LEVELS } from '../../../worker/src/notify/notification-channel.config';
+import { queryList, queryBoolean, PageQuery } from '../http/query-params';
 
-const list = () => Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value));
-const integer = () => Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
-const boolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
-
-export class ListAlertsQuery {
+export class ListAlertsQuery extends PageQuery {
   @ApiPropertyOptional({ description: `Comma-separated: ${ALERT_KINDS.join(', ')}` })
   @IsOptional()
-  @list()
+  @queryList()
   @IsArray()
   @IsIn(ALERT_KINDS as unknown as string[], { each: true, message: `each value must be one of ${ALERT_KINDS.join(', ')}` })
   kind?: string[];
 
   @ApiPropertyOptional({ description: `Comma-separated: ${ALERT_LEVELS.join(', ')}` })
   @IsOptional()
-  @list()
+  @queryList()
   @IsArray()
   @IsIn(ALERT_LEVELS as unknown as string[], { each: true, message: `each value must be one of ${ALERT_LEVELS.join(', ')}` })
   level?: string[];
 
   @ApiPropertyOptional({ description: 'true: only acknowledged; false: only open' })
   @IsOptional()
-  @boolean()
+  @queryBoolean()
   @IsBoolean({ message: 'must be true or false' })
   acknowledged?: boolean;
 
   @ApiPropertyOptional({ description: 'true: only alerts addressed to me (as assignee) or to my role' })
   @IsOptional()
-  @boolean()
+  @queryBoolean()
   @IsBoolean({ message: 'must be true or false' })
   mine?: boolean;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @integer()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @integer()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class AlertDeliveryView {

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsDateString, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentUser, Roles, type AuthUser } from '../auth';
+import { queryInteger } from '../http/query-params';
 
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'Exact action (login.failed, reply.override, ...) or a prefix ending with "." (reply.)' })
@@ -41,7 +41,7 @@ export class AuditQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value))
+  @queryInteger()
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   @Max(500)

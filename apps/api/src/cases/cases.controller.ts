@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, type AuthUser } from '../auth';
 import { bigintParam, uuidParam } from '../http/params';
 import { CasesService } from './cases.service';
+import { queryInteger } from '../http/query-params';
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: ['open', 'resolved'] })
@@ -14,7 +14,7 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value))
+  @queryInteger()
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   @Max(200)

@@ -16,7 +16,7 @@ import { capabilitiesOf } from '../replies/channel-capabilities';
 import { ReplyContextService } from '../replies/reply-context.service';
 import { SettingsService } from '../settings/settings.service';
 import { targetMinutes } from '../settings/triage-settings';
-import { claimedProblem } from '../work/mention-work.service';
+import { assertNotClaimedByOther } from '../work/mention-work.service';
 import { closingFollowUp, invitationToContact, langOf, movedToDirectMessage } from './private-path.wording';
 
 export interface CaseView extends CaseJson {
@@ -51,19 +51,7 @@ export class CasesService {
     const settings = await this.settings.get(user.workspaceId);
     const result = await this.dataSource.transaction(async (manager) => {
       const mention = await this.contexts.mention(user, mentionId, manager);
-      if (
-        mention.claimed_by &&
-        mention.claimed_by !== user.userId &&
-        mention.claim_expires_at &&
-        mention.claim_expires_at.getTime() > Date.now()
-      ) {
-        throw claimedProblem({
-          claimed_by: mention.claimed_by,
-          claimed_at: mention.claimed_at,
-          claim_expires_at: mention.claim_expires_at,
-          holder_name: mention.holder_name,
-        });
-      }
+      assertNotClaimedByOther(user.userId, mention);
       const capabilities = capabilitiesOf(mention.channel);
       const directMessage = mention.is_private || capabilities.privateMessage;
       const lang = langOf(mention.lang, mention.text);

@@ -1,20 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { CAUSES, CHANNELS, INTENTS, SEVERITIES } from '@otklik/domain';
 import { MENTION_STATUSES } from '@otklik/persistence';
-
-/** `a,b` or repeated `?x=a&x=b` → ['a', 'b']. */
-const list = () =>
-  Transform(({ value }) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((item) => item.trim())
-          .filter((item) => item.length > 0)
-      : value,
-  );
-const integer = () => Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
+import { queryInteger, queryList } from '../http/query-params';
 
 export const SLA_FILTERS = ['ok', 'due_soon', 'breached'] as const;
 export const SNOOZE_FILTERS = ['exclude', 'include', 'only'] as const;
@@ -25,7 +13,7 @@ export class MentionFiltersQuery {
     example: 'new,open',
   })
   @IsOptional()
-  @list()
+  @queryList()
   @IsArray()
   @ArrayMaxSize(6)
   @IsIn(MENTION_STATUSES as unknown as string[], { each: true, message: `each value must be one of ${MENTION_STATUSES.join(', ')}` })
@@ -33,35 +21,35 @@ export class MentionFiltersQuery {
 
   @ApiPropertyOptional({ description: `Comma-separated: ${SEVERITIES.join(', ')}` })
   @IsOptional()
-  @list()
+  @queryList()
   @IsArray()
   @IsIn(SEVERITIES as unknown as string[], { each: true, message: `each value must be one of ${SEVERITIES.join(', ')}` })
   severity?: string[];
 
   @ApiPropertyOptional({ description: `Comma-separated: ${CAUSES.join(', ')}` })
   @IsOptional()
-  @list()
+  @queryList()
   @IsArray()
   @IsIn(CAUSES as unknown as string[], { each: true, message: `each value must be one of ${CAUSES.join(', ')}` })
   cause?: string[];
 
   @ApiPropertyOptional({ description: `Comma-separated: ${INTENTS.join(', ')}` })
   @IsOptional()
-  @list()
+  @queryList()
   @IsArray()
   @IsIn(INTENTS as unknown as string[], { each: true, message: `each value must be one of ${INTENTS.join(', ')}` })
   intent?: string[];
 
   @ApiPropertyOptional({ description: `Comma-separated: ${CHANNELS.join(', ')}` })
   @IsOptional()
-  @list()
+  @queryList()
   @IsArray()
   @IsIn(CHANNELS as unknown as string[], { each: true, message: `each value must be one of ${CHANNELS.join(', ')}` })
   channel?: string[];
 
   @ApiPropertyOptional({ description: 'Comma-separated brand ids' })
   @IsOptional()
-  @list()
+  @queryList()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'each value must be a UUID' })
@@ -103,7 +91,7 @@ export class MentionFiltersQuery {
 export class ListMentionsQuery extends MentionFiltersQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
-  @integer()
+  @queryInteger()
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   @Max(100)

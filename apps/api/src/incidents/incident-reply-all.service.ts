@@ -18,6 +18,7 @@ import { conflict } from '../http/problem';
 import { capabilitiesOf } from '../replies/channel-capabilities';
 import { ReplyContextService } from '../replies/reply-context.service';
 import { IncidentsService } from './incidents.service';
+import { claimedByOther } from '../work/mention-work.service';
 
 const APPROVER_ROLES: readonly Role[] = ['pr', 'admin'];
 /** An action answers at most this many mentions; the rest wait for the next run (the key makes it resumable). */
@@ -118,7 +119,7 @@ export class IncidentReplyAllService {
     if (mention.is_private) return { ...base, status: 'skipped', reason: 'a private message: answer it in its conversation' };
     if (mention.kind === 'brand') return { ...base, status: 'skipped', reason: "the brand's own post" };
     if (mention.kind === 'media') return { ...base, status: 'skipped', reason: 'a media outlet: PR answers journalists with the statement, not a customer reply' };
-    if (mention.claimed_by && mention.claimed_by !== user.userId && mention.claim_expires_at && mention.claim_expires_at.getTime() > Date.now()) {
+    if (claimedByOther(user.userId, mention)) {
       return { ...base, status: 'skipped', reason: 'another team member is working on this mention' };
     }
     const capabilities = capabilitiesOf(mention.channel);

@@ -1,13 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { INCIDENT_STATUSES } from '@otklik/persistence';
+import { queryList, queryBoolean, PageQuery } from '../http/query-params';
 
 export const INCIDENT_SCOPES = ['single', 'regional', 'national', 'global'] as const;
-
-const list = () => Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value));
-const integer = () => Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
-const boolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class LocalisedTextDto {
   @ApiPropertyOptional({ example: 'сбой оплаты картой в приложении' })
@@ -23,35 +20,20 @@ export class LocalisedTextDto {
   en?: string;
 }
 
-export class ListIncidentsQuery {
+export class ListIncidentsQuery extends PageQuery {
   @ApiPropertyOptional({ description: `Comma-separated: ${INCIDENT_STATUSES.join(', ')}; default: all` })
   @IsOptional()
-  @list()
+  @queryList()
   @IsArray()
   @IsIn(INCIDENT_STATUSES as unknown as string[], { each: true, message: `each value must be one of ${INCIDENT_STATUSES.join(', ')}` })
   status?: string[];
 
   @ApiPropertyOptional({ description: 'Also list incidents merged into others', default: false })
   @IsOptional()
-  @boolean()
+  @queryBoolean()
   @IsBoolean({ message: 'must be true or false' })
   includeMerged?: boolean;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @integer()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @integer()
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class CreateIncidentDto {

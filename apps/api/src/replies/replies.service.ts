@@ -17,7 +17,7 @@ import { AuditService, type AuthUser } from '../auth';
 import { InboxEventPublisher } from '../events/inbox-event.publisher';
 import { conflict, forbidden, notFound, ProblemException } from '../http/problem';
 import { queryRows } from '../http/sql-rows';
-import { claimedProblem } from '../work/mention-work.service';
+import { assertNotClaimedByOther } from '../work/mention-work.service';
 import { capabilitiesOf } from './channel-capabilities';
 import type { CheckReplyDto, CreateReplyDto } from './reply.dto';
 import { ReplyContextService, type ReplyMentionRow } from './reply-context.service';
@@ -90,22 +90,6 @@ export function replyView(row: ReplyRow): ReplyView {
   };
 }
 
-function assertNotClaimedByOther(user: AuthUser, mention: ReplyMentionRow): void {
-  if (
-    mention.claimed_by &&
-    mention.claimed_by !== user.userId &&
-    mention.claim_expires_at &&
-    mention.claim_expires_at.getTime() > Date.now()
-  ) {
-    throw claimedProblem({
-      claimed_by: mention.claimed_by,
-      claimed_at: mention.claimed_at,
-      claim_expires_at: mention.claim_expires_at,
-      holder_name: mention.holder_name,
-    });
-  }
-}
-
 @Injectable()
 export class RepliesService {
   private readonly logger = new Logger('replies');
@@ -156,7 +140,7 @@ export class RepliesService {
   async create(user: AuthUser, mentionId: string, body: CreateReplyDto): Promise<ReplyView> {
     const { reply, enqueue } = await this.dataSource.transaction(async (manager) => {
       const mention = await this.contexts.mention(user, mentionId, manager);
-      assertNotClaimedByOther(user, mention);
+      assertNotClaimedByOther(user.userId, mention);
       const capabilities = capabilitiesOf(mention.channel);
       const canOverride = OVERRIDE_ROLES.includes(user.role);
       if (body.override && !canOverride)

@@ -55,6 +55,16 @@ export function claimedProblem(holder: HolderRow): ProblemException {
   );
 }
 
+/** Someone other than `userId` holds a live claim on the mention. */
+export function claimedByOther(userId: string, holder: Pick<HolderRow, 'claimed_by' | 'claim_expires_at'>): boolean {
+  return holder.claimed_by !== null && holder.claimed_by !== userId && holder.claim_expires_at !== null && holder.claim_expires_at.getTime() > Date.now();
+}
+
+/** 409 naming the holder when someone other than `userId` holds a live claim (work, replies, take-private). */
+export function assertNotClaimedByOther(userId: string, holder: HolderRow): void {
+  if (claimedByOther(userId, holder)) throw claimedProblem(holder);
+}
+
 @Injectable()
 export class MentionWorkService {
   constructor(
@@ -76,8 +86,7 @@ export class MentionWorkService {
   async assertNotClaimedByOther(user: AuthUser, id: string, manager?: EntityManager): Promise<void> {
     const holder = await this.holder(user.workspaceId, id, manager);
     if (!holder) throw notFound('mention', id);
-    if (holder.claimed_by && holder.claimed_by !== user.userId && holder.claim_expires_at && holder.claim_expires_at.getTime() > Date.now())
-      throw claimedProblem(holder);
+    assertNotClaimedByOther(user.userId, holder);
   }
 
   async claim(user: AuthUser, id: string, publish = true): Promise<ClaimResult> {
@@ -191,8 +200,7 @@ export class MentionWorkService {
         [id, user.workspaceId],
       )) as (HolderRow & { status: MentionStatus })[];
       if (!row) throw notFound('mention', id);
-      if (row.claimed_by && row.claimed_by !== user.userId && row.claim_expires_at && row.claim_expires_at.getTime() > Date.now())
-        throw claimedProblem(row);
+      assertNotClaimedByOther(user.userId, row);
       const next = change.status ?? row.status;
       if (next !== row.status && !STATUS_TRANSITIONS[row.status].includes(next)) {
         const allowed = STATUS_TRANSITIONS[row.status].join(', ');
