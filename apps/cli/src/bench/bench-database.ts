@@ -40,3 +40,12 @@ export async function benchDatabase(overrides: Partial<OtklikConfig> = {}): Prom
     },
   };
 }
+
+/** A size from the environment (`OTKLIK_BENCH_*`): a whole number ≥ 1, or one clear error naming the variable. */
+export function benchSize(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return value;
+}

@@ -14,14 +14,23 @@ import { createDataSource, hashPassword, runMigrations } from '@otklik/persisten
 import { InboxService } from '../../../api/src/inbox/inbox.service';
 import { DETAIL_SQL } from '../../../api/src/inbox/mention-detail.service';
 import { createApp } from '../../../api/src/main';
-import { benchDatabase } from './bench-database';
+import { benchDatabase, benchSize } from './bench-database';
 import type { LoadRequest, LoadResult } from './load-generator';
 
-const MENTIONS = Number(process.env.OTKLIK_BENCH_INBOX_MENTIONS ?? 1_000_000);
-const AUTHORS = Math.max(1, Math.round(MENTIONS / 10));
-const THREADS = Math.max(1, Math.round(MENTIONS / 5));
-const CONNECTIONS = Number(process.env.OTKLIK_BENCH_INBOX_CLIENTS ?? 32);
-const DURATION_S = Number(process.env.OTKLIK_BENCH_INBOX_SECONDS ?? 15);
+// Sizes from the environment, read when the benchmark starts (a bad value then fails it with one clear line).
+let MENTIONS = 1_000_000;
+let AUTHORS = 100_000;
+let THREADS = 200_000;
+let CONNECTIONS = 32;
+let DURATION_S = 15;
+
+function readSizes(): void {
+  MENTIONS = benchSize('OTKLIK_BENCH_INBOX_MENTIONS', 1_000_000);
+  AUTHORS = Math.max(1, Math.round(MENTIONS / 10));
+  THREADS = Math.max(1, Math.round(MENTIONS / 5));
+  CONNECTIONS = benchSize('OTKLIK_BENCH_INBOX_CLIENTS', 32);
+  DURATION_S = benchSize('OTKLIK_BENCH_INBOX_SECONDS', 15);
+}
 const CHUNK = 250_000;
 const PASSWORD = 'bench-password-1';
 
@@ -154,6 +163,7 @@ async function explain(client: Client, title: string, sql: string, values: unkno
 }
 
 export async function benchInbox(): Promise<string[]> {
+  readSizes();
   const bench = await benchDatabase({ role: 'api', workerQueues: [], logLevel: 'warn', demo: false, queuePrefix: `bench-inbox-${randomBytes(3).toString('hex')}` });
   const lines: string[] = [];
   try {

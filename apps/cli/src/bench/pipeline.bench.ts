@@ -13,7 +13,7 @@ import { createDataSource, runMigrations } from '@otklik/persistence';
 import { bullmqOptions } from '@otklik/queues';
 import type { Runtime } from '@otklik/runtime';
 import { createApp } from '../../../api/src/main';
-import { benchDatabase } from './bench-database';
+import { benchDatabase, benchSize } from './bench-database';
 
 /** The demo timeline's realistic texts, repeated with unique ids and threads, `spacingMs` apart. */
 function writeBenchTimeline(file: string, count: number, spacingMs: number): void {
@@ -129,9 +129,9 @@ async function latency(runtime: Runtime, workspaceId: string): Promise<{ p50: nu
 }
 
 export async function benchPipeline(options: { mentions?: number; steadyRate?: number; steadySeconds?: number } = {}): Promise<string[]> {
-  const mentions = options.mentions ?? Number(process.env.OTKLIK_BENCH_PIPELINE_MENTIONS ?? 100_000);
-  const steadyRate = options.steadyRate ?? Number(process.env.OTKLIK_BENCH_PIPELINE_RATE ?? 1_000);
-  const steadySeconds = options.steadySeconds ?? Number(process.env.OTKLIK_BENCH_PIPELINE_SECONDS ?? 20);
+  const mentions = options.mentions ?? benchSize('OTKLIK_BENCH_PIPELINE_MENTIONS', 100_000);
+  const steadyRate = options.steadyRate ?? benchSize('OTKLIK_BENCH_PIPELINE_RATE', 1_000);
+  const steadySeconds = options.steadySeconds ?? benchSize('OTKLIK_BENCH_PIPELINE_SECONDS', 20);
   const prefix = `otklik-bench-${Date.now().toString(36)}`;
   const bench = await benchDatabase({ queuePrefix: prefix, sweepIntervalMs: 1_000, sweepAfterMs: 5_000, role: 'all', workerQueues: [], logLevel: 'warn', demo: false });
   const runtime = bench.runtime;
