@@ -1,9 +1,8 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../auth';
 import { bigintParam } from '../http/params';
-import { InboxService, type Facets } from './inbox.service';
+import { InboxService, type Facets, type MentionPage } from './inbox.service';
 import { ListMentionsQuery, MentionFiltersQuery } from './list-mentions.dto';
 import { MentionDetailService, type MentionDetail } from './mention-detail.service';
 
@@ -22,11 +21,8 @@ export class MentionsController {
       'The inbox: routed mentions by priority, then waiting time, then id; keyset pagination (nextCursor). Default statuses: new, open, pending; snoozed hidden.',
   })
   @ApiOkResponse({ description: '{ items: MentionListItem[], nextCursor: string | null }' })
-  async list(@Query() query: ListMentionsQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: Response): Promise<string> {
-    // The items arrive as JSON text from PostgreSQL and are sent as they are (see InboxService.listJson).
-    const page = await this.inbox.listJson(user, query);
-    response.type('application/json');
-    return `{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+  list(@Query() query: ListMentionsQuery, @CurrentUser() user: AuthUser): Promise<MentionPage> {
+    return this.inbox.list(user, query);
   }
 
   @Get('facets')
