@@ -31,6 +31,7 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { ClassifierState1763800001000 } from './migrations/1763800001000-classifier-state';
 import { Reclassify1764300000200 } from './migrations/1764300000200-reclassify';
 import { InboxFacetsIndex1764300000300 } from './migrations/1764300000300-inbox-facets-index';
+import { InboxCoveringIndexes1764300000600 } from './migrations/1764300000600-inbox-covering-indexes';
 
 export const ENTITIES = [
   WorkspaceEntity,
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   HotTableAutovacuum1764300000000,
   Reclassify1764300000200,
   InboxFacetsIndex1764300000300,
+  InboxCoveringIndexes1764300000600,
 ];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {

@@ -1,3 +1,4 @@
+import { ProblemException } from '../http/problem';
 import { decodeCursor, listIdsSql, searchQuery, statusesOf } from './inbox-query';
 
 const context = { workspaceId: 'w', userId: 'u', dueSoonMinutes: 30 };
@@ -23,6 +24,16 @@ describe('inbox query', () => {
     const { sql, values } = listIdsSql({ status: ['new', 'pending'], severity: ['high'] }, context, 50, { priority: 2000, publishedAt: '2026-03-01T08:00:00Z', id: '7' });
     expect(sql.match(/UNION ALL/g)).toHaveLength(1);
     expect(sql).toContain('(-m.priority, m.published_at, m.id) > ($');
-    expect(values).toEqual(expect.arrayContaining(['w', ['high'], -2000, '2026-03-01T08:00:00Z', '7', 51, 'new', 'pending']));
+    expect(values).toEqual(['w', ['high'], -2000, '2026-03-01T08:00:00Z', '7']);
+    // Status and page size are literals, so the generic plan can use the backlog's partial index and a nested loop.
+    expect(sql).toContain(`m.status = 'new'`);
+    expect(sql).toContain(`m.status = 'pending'`);
+    expect(sql.match(/LIMIT 51\b/g)).toHaveLength(3);
+  });
+
+  it('refuses a status or page size that would not be a safe literal', () => {
+    expect(() => listIdsSql({ status: [`new'; DROP TABLE mention; --`] }, context, 50, null)).toThrow(ProblemException);
+    expect(() => listIdsSql({}, context, 0, null)).toThrow(ProblemException);
+    expect(() => listIdsSql({}, context, 2.5, null)).toThrow(ProblemException);
   });
 });

@@ -4,9 +4,12 @@
  *
  * Index use: `mention_inbox_keyset (workspace_id, status, (-priority), published_at, id) WHERE stage = 'routed'`
  * is ordered within one status, so the query is a UNION ALL of one index range scan per requested status, each
- * stopped at the page size, merged and cut. Negating priority makes the whole order ascending, so the cursor
+ * stopped at the page size, merged and cut. The backlog statuses have the same order in `mention_open_inbox` with
+ * every filter column included, and "assigned to" in `mention_assignee_keyset`: index-only scans (migration
+ * 1764300000600). Negating priority makes the whole order ascending, so the cursor
  * is one row comparison `(-priority, published_at, id) > (…)` that the index scan starts from.
  */
+import { MENTION_STATUSES } from '@otklik/persistence';
 import { badRequest } from '../http/problem';
 import type { MentionFiltersQuery } from './list-mentions.dto';
 
@@ -120,7 +123,20 @@ export function statusesOf(query: MentionFiltersQuery): string[] {
   return query.status && query.status.length > 0 ? [...new Set(query.status)] : DEFAULT_STATUSES;
 }
 
-/** The page's ids, in inbox order: one index range scan per status, merged. Fetches limit + 1 to know if more follow. */
+/**
+ * A status as an SQL literal, not a parameter: the statement is prepared once with a generic plan, and only a
+ * literal lets the planner use the backlog's partial covering index (`mention_open_inbox`, status IN new, open,
+ * pending) for the open statuses. Only the fixed status names pass.
+ */
+function statusLiteral(status: string): string {
+  if (!(MENTION_STATUSES as readonly string[]).includes(status)) throw badRequest('status', `must be one of ${MENTION_STATUSES.join(', ')}`);
+  return `'${status}'`;
+}
+
+/**
+ * The page's ids, in inbox order: one index range scan per status, merged. Fetches limit + 1 to know if more
+ * follow. For the backlog statuses the scan is index-only on `mention_open_inbox` (filters included).
+ */
 export function listIdsSql(
   query: MentionFiltersQuery,
   context: FilterContext,
@@ -132,10 +148,13 @@ export function listIdsSql(
   if (cursor) {
     where.push(`(-m.priority, m.published_at, m.id) > (${params.add(-cursor.priority)}::int, ${params.add(cursor.publishedAt)}::timestamptz, ${params.add(cursor.id)}::bigint)`);
   }
-  const take = params.add(limit + 1);
+  // A literal too: with a parameter the generic plan guesses 10% of the index for each branch and hashes the whole
+  // author table instead of probing 51 authors (15 ms instead of 1 for a resolved-only list).
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badRequest('limit', 'must be an integer from 1 to 1000');
+  const take = String(limit + 1);
   const branches = statusesOf(query).map(
     (status) =>
-      `(SELECT m.id, m.priority, m.published_at FROM mention m WHERE ${[...where, `m.status = ${params.add(status)}`].join(' AND ')}
+      `(SELECT m.id, m.priority, m.published_at FROM mention m WHERE ${[...where, `m.status = ${statusLiteral(status)}`].join(' AND ')}
          ORDER BY -m.priority, m.published_at, m.id LIMIT ${take})`,
   );
   const sql = `SELECT id, priority, published_at FROM (${branches.join(' UNION ALL ')}) page ORDER BY priority DESC, published_at, id LIMIT ${take}`;
