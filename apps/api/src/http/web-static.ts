@@ -73,10 +73,15 @@ export async function sendPrecompressed(
   });
 }
 
-/** gzip for API answers over the threshold, never for the event stream (or anything marked no-transform). */
+/**
+ * gzip for API answers over the threshold, never for the event stream (or anything marked no-transform). Level 1:
+ * an inbox page (43 kB of JSON) takes 0.42 ms to compress to 4.7 kB instead of 0.95 ms to 4.4 kB at the default
+ * level 6 — on the api's one thread, per request. (The static files are compressed once, at the highest level.)
+ */
 export function apiCompression(): RequestHandler {
   return compression({
     threshold: COMPRESS_THRESHOLD_BYTES,
+    level: 1,
     filter: (request, response) => {
       if (EVENT_STREAM.test(request.path)) return false;
       if (/^text\/event-stream/.test(String(response.getHeader('Content-Type') ?? ''))) return false;
