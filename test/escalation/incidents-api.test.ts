@@ -339,12 +339,13 @@ describe('incidents, alerts and notification channels API', () => {
     expect(refused.body.mergedIntoId).toBe(into.body.id);
   });
 
-  it('lists, filters and acknowledges alerts; raises SLA breaches for the assignee, then the leads', async () => {
+  it('lists, filters and acknowledges alerts; raises SLA breach digests for the assignee, then the leads', async () => {
     await ds().query(`UPDATE workspace SET settings = settings || '{"alerts": {"slaLeadGraceMinutes": 0}}'::jsonb WHERE id = $1`, [workspaceId]);
     const overdue = await seedMention(ds(), workspaceId, { text: 'Nobody has answered my ticket for three days', slaDueAt: new Date(Date.now() - 5 * 60_000) });
     await ds().query(`UPDATE mention SET assignee_id = $2 WHERE id = $1`, [overdue.id, users.agent.id]);
     const raised = await checkSlaBreaches(ds());
-    expect(raised.length).toBeGreaterThanOrEqual(2);
+    // A digest of one for the assignee and one for the leads, each naming the mention as a per-mention alert did.
+    expect(raised).toHaveLength(2);
     expect(await checkSlaBreaches(ds())).toEqual([]);
     const sla: { recipient_user_id: string | null; recipient_role: string | null; level: string }[] = await ds().query(
       `SELECT recipient_user_id, recipient_role, level FROM alert WHERE mention_id = $1 ORDER BY level DESC`,
@@ -358,8 +359,26 @@ describe('incidents, alerts and notification channels API', () => {
     const mine = await harness.http.get('/api/alerts?mine=true&kind=sla_breach').set(as('agent')).expect(200);
     expect(mine.body.items).toHaveLength(1);
     expect(mine.body.items[0]).toMatchObject({ kind: 'sla_breach', level: 'warning', mentionId: overdue.id, recipientUserId: users.agent.id });
+    expect(mine.body.items[0].slaDigest).toEqual({
+      stage: 'assignee',
+      mentionCount: 1,
+      mentionIds: [overdue.id],
+      worst: [{ mentionId: overdue.id, threadId: overdue.threadId, dueAt: expect.any(String), severity: 'high', priority: 2000 }],
+    });
     const leads = await harness.http.get('/api/alerts?mine=true&kind=sla_breach').set(as('lead')).expect(200);
     expect(leads.body.items.map((item: { level: string }) => item.level)).toEqual(['critical']);
+
+    // Three more breach at once, nobody assigned: one digest for the team (and one for the leads) naming all three.
+    const backlog = [];
+    for (const priority of [1000, 3000, 2000]) backlog.push(await seedMention(ds(), workspaceId, { text: `Still waiting (${priority})`, priority, slaDueAt: new Date(Date.now() - 2 * 60_000) }));
+    expect(await checkSlaBreaches(ds())).toHaveLength(2);
+    const team = await harness.http.get('/api/alerts?kind=sla_breach&level=warning').set(as('agent')).expect(200);
+    const digest = team.body.items.find((item: { recipientUserId: string | null }) => item.recipientUserId === null);
+    expect(digest).toMatchObject({ mentionId: null, threadId: null, recipientRole: null });
+    expect(digest.slaDigest).toMatchObject({ stage: 'assignee', mentionCount: 3, mentionIds: [backlog[1].id, backlog[2].id, backlog[0].id] });
+    expect(digest.slaDigest.worst.map((item: { priority: number }) => item.priority)).toEqual([3000, 2000, 1000]);
+    const one = await harness.http.get(`/api/alerts/${digest.id}`).set(as('agent')).expect(200);
+    expect(one.body.slaDigest.mentionCount).toBe(3);
 
     const page = await harness.http.get('/api/alerts?pageSize=2&page=1').set(as('agent')).expect(200);
     expect(page.body.items).toHaveLength(2);

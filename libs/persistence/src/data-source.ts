@@ -3,7 +3,7 @@
  * `synchronize` is never on: the schema comes from migrations only.
  */
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { AlertEntity, NotificationChannelEntity } from './entities/alert.entity';
+import { AlertEntity, NotificationChannelEntity, SlaAlertedMentionEntity } from './entities/alert.entity';
 import { AlertDeliveryEntity } from './entities/alert-delivery.entity';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { AuthorEntity } from './entities/author.entity';
@@ -31,6 +31,7 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { ClassifierState1763800001000 } from './migrations/1763800001000-classifier-state';
 import { Reclassify1764300000200 } from './migrations/1764300000200-reclassify';
 import { InboxFacetsIndex1764300000300 } from './migrations/1764300000300-inbox-facets-index';
+import { SlaAlertDigest1764300000400 } from './migrations/1764300000400-sla-alert-digest';
 import { InboxCoveringIndexes1764300000600 } from './migrations/1764300000600-inbox-covering-indexes';
 
 export const ENTITIES = [
@@ -48,6 +49,7 @@ export const ENTITIES = [
   IncidentEntity,
   CampaignEntity,
   AlertEntity,
+  SlaAlertedMentionEntity,
   NotificationChannelEntity,
   AlertDeliveryEntity,
   AuditLogEntity,
@@ -69,6 +71,7 @@ export const MIGRATIONS = [
   HotTableAutovacuum1764300000000,
   Reclassify1764300000200,
   InboxFacetsIndex1764300000300,
+  SlaAlertDigest1764300000400,
   InboxCoveringIndexes1764300000600,
 ];
 

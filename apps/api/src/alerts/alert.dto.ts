@@ -43,6 +43,22 @@ export class AlertDeliveryView {
   @ApiProperty({ nullable: true, type: String }) deliveredAt: string | null;
 }
 
+export class SlaDigestMentionView {
+  @ApiProperty() mentionId: string;
+  @ApiProperty() threadId: string;
+  @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) severity: string | null;
+  @ApiProperty() priority: number;
+}
+
+/** The mentions an SLA breach alert is about: one alert per recipient and check, however many breached. */
+export class SlaDigestView {
+  @ApiProperty({ enum: ['assignee', 'lead'] }) stage: string;
+  @ApiProperty() mentionCount: number;
+  @ApiProperty({ type: [String], description: 'Every mention of the digest, worst first (severity, priority, longest overdue)' }) mentionIds: string[];
+  @ApiProperty({ type: [SlaDigestMentionView], description: 'The worst few, named in the messages' }) worst: SlaDigestMentionView[];
+}
+
 export class AlertView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ALERT_KINDS }) kind: string;
@@ -55,7 +71,8 @@ export class AlertView {
   @ApiProperty({ nullable: true, type: String }) incidentId: string | null;
   @ApiProperty({ nullable: true, type: String }) campaignId: string | null;
   @ApiProperty({ nullable: true, type: String }) sourceId: string | null;
-  @ApiProperty({ nullable: true, type: String }) mentionId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The mention that raised it; for an SLA digest only when it has one mention' }) mentionId: string | null;
+  @ApiProperty({ nullable: true, type: SlaDigestView, description: 'SLA breaches: the mentions of the digest' }) slaDigest: SlaDigestView | null;
   @ApiProperty({ nullable: true, type: String }) recipientUserId: string | null;
   @ApiProperty({ nullable: true, type: String }) recipientRole: string | null;
   @ApiProperty({ nullable: true, type: String }) acknowledgedBy: string | null;

@@ -12,7 +12,9 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Alerts, newest event first: escalating threads, incidents, campaigns, SLA breaches, failing sources. Filters: kind, level, acknowledged, mine.' })
+  @ApiOperation({
+    summary: 'Alerts, newest event first: escalating threads, incidents, campaigns, SLA breaches (a digest per recipient: slaDigest), failing sources. Filters: kind, level, acknowledged, mine.',
+  })
   @ApiOkResponse({ type: AlertPage })
   list(@Query() query: ListAlertsQuery, @CurrentUser() user: AuthUser): Promise<AlertPage> {
     return this.alerts.list(user, query);

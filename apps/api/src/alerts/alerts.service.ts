@@ -1,6 +1,7 @@
 /**
  * Alerts as the inbox shows them (escalating threads, incidents, campaigns, SLA breaches, failing sources),
  * their acknowledgement, and the alerting part of the workspace settings. Every query is scoped by workspace.
+ * An SLA breach alert is a digest (one per recipient and check): its view lists the mentions, worst first.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -8,7 +9,8 @@ import { EscalationSettingsError, resolveEscalationSettings } from '@otklik/esca
 import { AuditService, type AuthUser } from '../auth';
 import { badRequest, notFound, ProblemException, type FieldError } from '../http/problem';
 import { alertingSettings } from '../../../worker/src/escalation/alerting-settings';
-import type { AlertDeliveryView, AlertingSettingsView, AlertPage, AlertView, ListAlertsQuery, UpdateAlertingSettingsDto } from './alert.dto';
+import { loadSlaDigests, type StoredSlaDigest } from '../../../worker/src/escalation/sla-digest.query';
+import type { AlertDeliveryView, AlertingSettingsView, AlertPage, AlertView, ListAlertsQuery, SlaDigestView, UpdateAlertingSettingsDto } from './alert.dto';
 
 interface AlertRow {
   id: string;
@@ -32,7 +34,22 @@ interface AlertRow {
 const COLUMNS = `a.id, a.kind, a.level, a.score, a.reasons, a.alerted_at, a.created_at, a.thread_id, a.incident_id, a.campaign_id, a.source_id,
   a.mention_id::text AS mention_id, a.recipient_user_id, a.recipient_role, a.acknowledged_by, a.acknowledged_at`;
 
-function view(row: AlertRow): AlertView {
+function digestView(digest: StoredSlaDigest): SlaDigestView {
+  return {
+    stage: digest.stage,
+    mentionCount: digest.mentionIds.length,
+    mentionIds: digest.mentionIds,
+    worst: digest.named.map((mention) => ({
+      mentionId: mention.mentionId,
+      threadId: mention.threadId,
+      dueAt: mention.dueAt ? mention.dueAt.toISOString() : null,
+      severity: mention.severity,
+      priority: mention.priority,
+    })),
+  };
+}
+
+function view(row: AlertRow, digest: StoredSlaDigest | null): AlertView {
   return {
     id: row.id,
     kind: row.kind,
@@ -46,6 +63,7 @@ function view(row: AlertRow): AlertView {
     campaignId: row.campaign_id,
     sourceId: row.source_id,
     mentionId: row.mention_id,
+    slaDigest: digest ? digestView(digest) : null,
     recipientUserId: row.recipient_user_id,
     recipientRole: row.recipient_role,
     acknowledgedBy: row.acknowledged_by,
@@ -124,7 +142,7 @@ export class AlertsService {
       `SELECT ${COLUMNS} FROM alert a WHERE ${filter} ORDER BY a.alerted_at DESC, a.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );
-    return { items: rows.map(view), total, page, pageSize };
+    return { items: await this.views(rows), total, page, pageSize };
   }
 
   async get(user: AuthUser, id: string): Promise<AlertView> {
@@ -136,8 +154,9 @@ export class AlertsService {
            FROM alert_delivery d JOIN notification_channel c ON c.id = d.channel_id WHERE d.alert_id = $1 ORDER BY c.name`,
         [id],
       );
+    const [alert] = await this.views([row]);
     return {
-      ...view(row),
+      ...alert,
       deliveries: deliveries.map(
         (item): AlertDeliveryView => ({
           channelId: item.channel_id,
@@ -154,17 +173,25 @@ export class AlertsService {
 
   /** Idempotent: acknowledging twice keeps the first acknowledgement. */
   async acknowledge(user: AuthUser, id: string): Promise<AlertView> {
-    return this.dataSource.transaction(async (manager) => {
+    const acknowledged = await this.dataSource.transaction(async (manager) => {
       const [row]: AlertRow[] = await manager.query(`SELECT ${COLUMNS} FROM alert a WHERE a.id = $1 AND a.workspace_id = $2 FOR UPDATE`, [id, user.workspaceId]);
       if (!row) throw notFound('alert', id);
-      if (row.acknowledged_at) return view(row);
+      if (row.acknowledged_at) return row;
       const [updated]: AlertRow[] = await manager.query(
         `WITH done AS (UPDATE alert SET acknowledged_by = $2, acknowledged_at = now() WHERE id = $1 RETURNING *) SELECT ${COLUMNS} FROM done a`,
         [id, user.userId],
       );
       await this.audit.record(user.workspaceId, user.userId, 'alert.acknowledged', { type: 'alert', id }, { kind: row.kind, level: row.level }, manager);
-      return view(updated);
+      return updated;
     });
+    const [alert] = await this.views([acknowledged]);
+    return alert;
+  }
+
+  /** Rows as views; SLA breach alerts with the mentions of their digest. */
+  private async views(rows: AlertRow[]): Promise<AlertView[]> {
+    const digests = await loadSlaDigests(this.dataSource, rows.filter((row) => row.kind === 'sla_breach').map((row) => row.id));
+    return rows.map((row) => view(row, digests.get(row.id) ?? null));
   }
 
   async settings(workspaceId: string): Promise<AlertingSettingsView> {

@@ -10,6 +10,7 @@ import { queryKeys } from '../api/query-keys';
 import { navigate } from '../app/router';
 import { useLiveEvent } from '../app/services';
 import { useToasts } from '../ui/toasts';
+import { alertTitle } from './sla-digest.component';
 
 export function useAlertWatcher(): number {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ export function useAlertWatcher(): number {
           tone: alert.level === 'critical' ? 'critical' : 'info',
           text: t('alerts.toast', {
             level: t(`alertLevel.${alert.level}`, { defaultValue: alert.level }),
-            title: alert.title ?? t(`alertKind.${alert.kind}`, { defaultValue: alert.kind }),
+            title: alertTitle(t, alert),
           }),
           action: { label: t('alerts.open'), run: () => navigate('/alerts') },
         });

@@ -1,8 +1,12 @@
-/** The alerts feed: escalating threads, incident growth, failing sources; acknowledge to take ownership. */
+/**
+ * The alerts feed: escalating threads, incident growth, SLA breaches (a digest of overdue mentions per
+ * recipient), failing sources; acknowledge to take ownership.
+ */
 import { useTranslation } from 'react-i18next';
 import { useAcknowledgeAlert, useAlerts, useUsers } from '../api/queries';
 import { navigate } from '../app/router';
 import { useFormat } from '../i18n/format';
+import { alertTitle, SlaDigestList } from './sla-digest.component';
 
 export function AlertsPage() {
   const { t } = useTranslation();
@@ -32,13 +36,14 @@ export function AlertsPage() {
               <span className={`badge alert-level alert-level-${alert.level}`}>
                 {t(`alertLevel.${alert.level}`, { defaultValue: alert.level })}
               </span>
-              <strong>{alert.title ?? t(`alertKind.${alert.kind}`, { defaultValue: alert.kind })}</strong>
+              <strong>{alertTitle(t, alert)}</strong>
               <time dateTime={alert.alertedAt}>{format.dateTime(alert.alertedAt)}</time>
               {alert.score !== null ? (
                 <span className="hint">{t('alerts.score', { score: format.number(Math.round(alert.score * 100) / 100) })}</span>
               ) : null}
             </div>
-            {alert.reasons.length ? (
+            {alert.slaDigest ? <SlaDigestList digest={alert.slaDigest} /> : null}
+            {alert.reasons.length && !alert.slaDigest ? (
               <ul className="reasons">
                 {alert.reasons.map((reason, index) => (
                   <li key={index}>{reason}</li>
@@ -46,7 +51,7 @@ export function AlertsPage() {
               </ul>
             ) : null}
             <div className="alert-actions">
-              {alert.mentionId ? (
+              {alert.mentionId && !alert.slaDigest ? (
                 <button
                   type="button"
                   className="link-button"

@@ -209,6 +209,24 @@ export interface Suggestion {
   visibility: Visibility | null;
 }
 
+/** An overdue mention an SLA digest names. */
+export interface SlaDigestMention {
+  mentionId: string;
+  dueAt: string | null;
+  severity: string | null;
+  priority: number;
+}
+
+/** The mentions of an SLA breach alert: one alert per recipient and check, however many breached. */
+export interface SlaDigest {
+  stage: 'assignee' | 'lead' | string;
+  mentionCount: number;
+  /** Every mention, worst first. */
+  mentionIds: string[];
+  /** The worst few. */
+  worst: SlaDigestMention[];
+}
+
 export interface Alert {
   id: string;
   kind: string;
@@ -219,6 +237,7 @@ export interface Alert {
   threadId: string | null;
   incidentId: string | null;
   mentionId: string | null;
+  slaDigest: SlaDigest | null;
   alertedAt: string;
   acknowledgedAt: string | null;
   acknowledgedBy: PersonRef | null;

@@ -28,6 +28,7 @@ import type {
   Place,
   Reply,
   ReplyCheck,
+  SlaDigest,
   SourceInfo,
   Stats,
   StatsBucket,
@@ -403,6 +404,20 @@ export function readSuggestions(value: unknown): Suggestion[] {
   });
 }
 
+function readSlaDigest(source: Json | null): SlaDigest | null {
+  if (!source) return null;
+  const mentionIds = strings(pick(source, 'mentionIds'));
+  return {
+    stage: str(source, 'stage') ?? 'assignee',
+    mentionCount: num(source, 'mentionCount') ?? mentionIds.length,
+    mentionIds,
+    worst: list(source, 'worst').map((row) => {
+      const mention = isObject(row) ? row : {};
+      return { mentionId: str(mention, 'mentionId') ?? '', dueAt: str(mention, 'dueAt'), severity: str(mention, 'severity'), priority: num(mention, 'priority') ?? 0 };
+    }),
+  };
+}
+
 export function readAlert(value: unknown): Alert {
   const source = isObject(value) ? value : {};
   return {
@@ -415,6 +430,7 @@ export function readAlert(value: unknown): Alert {
     threadId: str(source, 'threadId'),
     incidentId: str(source, 'incidentId'),
     mentionId: str(source, 'mentionId', 'rootMentionId'),
+    slaDigest: readSlaDigest(obj(source, 'slaDigest')),
     alertedAt: str(source, 'alertedAt', 'createdAt') ?? new Date().toISOString(),
     acknowledgedAt: str(source, 'acknowledgedAt'),
     acknowledgedBy: readPerson(source, 'acknowledgedBy'),

@@ -4,7 +4,7 @@
  * - wake the escalation stage for mentions left waiting (another process died, or routed them);
  * - dispatch alerts nobody dispatched (a crash after commit, the poller's source-failing alerts);
  * - re-enqueue deliveries whose job was lost with Redis;
- * - raise SLA-breach alerts (assignee, then the leads);
+ * - raise SLA-breach digests (one alert per recipient: the assignee or team, then the leads);
  * - refresh the figures of changed incidents.
  */
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';

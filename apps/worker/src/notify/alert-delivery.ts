@@ -6,7 +6,9 @@
  */
 import type { DataSource } from 'typeorm';
 import { CredentialCipher } from '@otklik/persistence';
-import { composeAlertMessage, messageLanguage, type AlertMessageContext, type MessageLanguage } from './alert-message';
+import { alertingSettings } from '../escalation/alerting-settings';
+import { loadSlaDigests, type StoredSlaDigest } from '../escalation/sla-digest.query';
+import { composeAlertMessage, messageLanguage, type AlertMessageContext, type MessageLanguage, type SlaDigestLine } from './alert-message';
 import { DeliveryError } from './delivery-error';
 import { isNotificationKind, type NotificationKind } from './notification-channel.config';
 import { CHANNEL_SENDERS, type OutgoingAlert, type SendReceipt } from './senders';
@@ -84,16 +86,34 @@ async function loadAlert(dataSource: DataSource, alertId: string): Promise<Alert
   return row ?? null;
 }
 
-export function alertContext(row: AlertRow): AlertMessageContext {
+/** The digest's named mentions as message lines, linked into the product when the workspace has a link. */
+function slaDigestContext(digest: StoredSlaDigest, appUrl: string | null, timeZone: string): NonNullable<AlertMessageContext['slaDigest']> {
+  const named = digest.named.map(
+    (mention): SlaDigestLine => ({
+      id: mention.mentionId,
+      dueAt: mention.dueAt ? mention.dueAt.toISOString() : null,
+      severity: mention.severity,
+      priority: mention.priority,
+      text: mention.text,
+      authorHandle: mention.authorHandle,
+      link: appUrl ? `${appUrl}/inbox/${mention.mentionId}` : mention.url,
+    }),
+  );
+  return { mentionCount: digest.mentionIds.length, named, timeZone };
+}
+
+/** The message context; an SLA digest shows its mentions itself, so the single-mention lines are left out. */
+export function alertContext(row: AlertRow, digest: StoredSlaDigest | null = null): AlertMessageContext {
   const appUrl = typeof row.settings?.appUrl === 'string' ? row.settings.appUrl.replace(/\/+$/, '') : null;
   return {
     alert: { id: row.id, kind: row.kind, level: row.level, score: row.score, reasons: row.reasons ?? [], alertedAt: row.alerted_at.toISOString() },
     workspaceName: row.workspace_name,
-    thread: row.thread_channel ? { channel: row.thread_channel, externalId: row.thread_external_id ?? '', mentionCount: row.thread_mentions ?? 0 } : null,
+    thread: row.thread_channel && !digest ? { channel: row.thread_channel, externalId: row.thread_external_id ?? '', mentionCount: row.thread_mentions ?? 0 } : null,
     mention:
-      row.mention_text !== null && row.mention_published_at
+      row.mention_text !== null && row.mention_published_at && !digest
         ? { text: row.mention_text, url: row.mention_url, channel: row.mention_channel ?? '', authorHandle: row.author_handle, followers: row.author_followers, publishedAt: row.mention_published_at.toISOString() }
         : null,
+    slaDigest: digest ? slaDigestContext(digest, appUrl, alertingSettings(row.settings).timeZone) : null,
     incident:
       row.incident_title !== null
         ? { title: row.incident_title, mentionCount: row.incident_mentions ?? 0, affected: row.incident_affected ?? 0, status: row.incident_status ?? '', criticalData: row.incident_critical === true }
@@ -105,7 +125,7 @@ export function alertContext(row: AlertRow): AlertMessageContext {
   };
 }
 
-function alertPayload(row: AlertRow): Record<string, unknown> {
+function alertPayload(row: AlertRow, digest: StoredSlaDigest | null): Record<string, unknown> {
   return {
     alertId: row.id,
     workspaceId: row.workspace_id,
@@ -120,6 +140,7 @@ function alertPayload(row: AlertRow): Record<string, unknown> {
     sourceId: row.source_id,
     mentionId: row.mention_id,
     mentionUrl: row.mention_url,
+    ...(digest ? { slaStage: digest.stage, mentionCount: digest.mentionIds.length, mentionIds: digest.mentionIds } : {}),
   };
 }
 
@@ -182,9 +203,10 @@ export class AlertDelivery {
       const row = await loadAlert(this.dataSource, alertId);
       if (!row) throw new DeliveryError('permanent', 'the alert no longer exists');
       const config = this.decrypt(channel.config_encrypted);
+      const digest = row.kind === 'sla_breach' ? ((await loadSlaDigests(this.dataSource, [row.id])).get(row.id) ?? null) : null;
       const outgoing: OutgoingAlert = {
-        message: composeAlertMessage(alertContext(row), messageLanguage(row.settings?.language)),
-        payload: alertPayload(row),
+        message: composeAlertMessage(alertContext(row, digest), messageLanguage(row.settings?.language)),
+        payload: alertPayload(row, digest),
         deliveryId,
         extraRecipients: await extraRecipients(this.dataSource, row),
       };

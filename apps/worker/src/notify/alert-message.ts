@@ -1,8 +1,24 @@
 /**
  * The text of an alert as people read it in Slack, Telegram or an e-mail, in the workspace's language, with
  * the reasons. Pure: the delivery service gathers the context, each sender lays the message out its own way.
+ * An SLA digest is rendered from its mentions (count, the worst named with their due time, how many more)
+ * instead of its reasons, which say the same in English for machine readers.
  */
+import { formatIncidentTime } from '@otklik/escalation';
+
 export type MessageLanguage = 'ru' | 'en';
+
+/** One mention an SLA digest names. */
+export interface SlaDigestLine {
+  id: string;
+  dueAt: string | null;
+  severity: string | null;
+  priority: number;
+  text: string;
+  authorHandle: string | null;
+  /** The mention in the product when the workspace has a link configured, else the post itself. */
+  link: string | null;
+}
 
 export interface AlertMessageContext {
   alert: { id: string; kind: string; level: string; score: number | null; reasons: string[]; alertedAt: string };
@@ -15,6 +31,8 @@ export interface AlertMessageContext {
   source?: { name: string; channel: string } | null;
   /** Who the alert is for (SLA breaches). */
   recipient?: { displayName: string | null; role: string | null } | null;
+  /** The mentions of an SLA digest: how many, the worst named; due times in the workspace's time zone. */
+  slaDigest?: { mentionCount: number; named: SlaDigestLine[]; timeZone: string } | null;
   /** A link into the product, when the workspace has one configured. */
   link?: string | null;
   /** A test message sent from the channel settings. */
@@ -102,6 +120,13 @@ const WORDS = {
     unassigned: 'не назначен',
     open: 'Открыть',
     reasons: 'Причины',
+    mentionWords: { one: 'упоминание', few: 'упоминания', many: 'упоминаний', other: 'упоминания' },
+    overdue: 'без ответа после срока',
+    mostUrgent: 'самые срочные',
+    due: 'срок',
+    severity: 'важность',
+    priority: 'приоритет',
+    andMore: (rest: number) => `…и ещё ${rest}`,
   },
   en: {
     test: 'Otklik test message: the notification channel works.',
@@ -121,8 +146,20 @@ const WORDS = {
     unassigned: 'unassigned',
     open: 'Open',
     reasons: 'Reasons',
+    mentionWords: { one: 'mention', other: 'mentions' },
+    overdue: 'past the due time with no answer',
+    mostUrgent: 'the most urgent',
+    due: 'due',
+    severity: 'severity',
+    priority: 'priority',
+    andMore: (rest: number) => `…and ${rest} more`,
   },
 } as const;
+
+const SEVERITY: Record<MessageLanguage, Record<string, string>> = {
+  ru: { critical: 'критичная', high: 'высокая', medium: 'средняя', low: 'низкая', unrated: 'не оценена' },
+  en: { critical: 'critical', high: 'high', medium: 'medium', low: 'low', unrated: 'not rated' },
+};
 
 const COLORS: Record<string, string> = { watch: '#d9a400', warning: '#e8710a', critical: '#d93025' };
 
@@ -142,12 +179,49 @@ export function explainReason(reason: string, language: MessageLanguage): string
   return label ? `${label}: ${reason}` : reason;
 }
 
+/** `1 mention`, `50 mentions`; `21 упоминание`, `3 упоминания`, `50 упоминаний`. */
+function countMentions(count: number, language: MessageLanguage): string {
+  const forms: Record<string, string> = WORDS[language].mentionWords;
+  return `${count} ${forms[new Intl.PluralRules(language).select(count)] ?? forms.other}`;
+}
+
+/** `• #123, due 18:30 05.03.2026, severity: high, priority 2100 — @anna: «…» https://…` */
+function slaDigestLine(line: SlaDigestLine, timeZone: string, language: MessageLanguage): string {
+  const words = WORDS[language];
+  const facts = [
+    `#${line.id}`,
+    line.dueAt ? `${words.due} ${formatIncidentTime(line.dueAt, timeZone)}` : null,
+    `${words.severity}: ${SEVERITY[language][line.severity ?? 'unrated'] ?? line.severity}`,
+    `${words.priority} ${line.priority}`,
+  ].filter(Boolean);
+  const who = line.authorHandle ? `@${line.authorHandle.replace(/^@/, '')}: ` : '';
+  return `• ${facts.join(', ')} — ${who}«${snippet(line.text, 120)}»${line.link ? ` ${line.link}` : ''}`;
+}
+
+function slaDigestLines(digest: NonNullable<AlertMessageContext['slaDigest']>, language: MessageLanguage): string[] {
+  const words = WORDS[language];
+  const rest = digest.mentionCount - digest.named.length;
+  return [
+    `${countMentions(digest.mentionCount, language)} ${words.overdue}${rest > 0 ? `; ${words.mostUrgent}:` : ':'}`,
+    ...digest.named.map((line) => slaDigestLine(line, digest.timeZone, language)),
+    ...(rest > 0 ? [words.andMore(rest)] : []),
+  ];
+}
+
+function alertTitle(context: AlertMessageContext, language: MessageLanguage): string {
+  const words = WORDS[language];
+  const { alert } = context;
+  if (context.test) return `[${context.workspaceName}] ${words.test}`;
+  const level = LEVEL[language][alert.level] ?? alert.level;
+  const kind = KIND[language][alert.kind] ?? alert.kind;
+  const count = context.slaDigest && context.slaDigest.mentionCount > 1 ? `: ${countMentions(context.slaDigest.mentionCount, language)}` : '';
+  return `[${context.workspaceName}] ${kind}${count} — ${level}${alert.score !== null ? ` (${words.score} ${Math.round(alert.score)})` : ''}`;
+}
+
 export function composeAlertMessage(context: AlertMessageContext, language: MessageLanguage): AlertMessage {
   const words = WORDS[language];
   const { alert } = context;
-  const level = LEVEL[language][alert.level] ?? alert.level;
-  const kind = KIND[language][alert.kind] ?? alert.kind;
-  const title = context.test ? `[${context.workspaceName}] ${words.test}` : `[${context.workspaceName}] ${kind} — ${level}${alert.score !== null ? ` (${words.score} ${Math.round(alert.score)})` : ''}`;
+  const title = alertTitle(context, language);
   const lines: string[] = [];
   if (context.incident) {
     const incident = context.incident;
@@ -167,7 +241,8 @@ export function composeAlertMessage(context: AlertMessageContext, language: Mess
     if (context.recipient.role === 'lead') lines.push(words.forLeads);
     else lines.push(`${words.assignee}: ${context.recipient.displayName ?? words.unassigned}`);
   }
-  if (alert.reasons.length > 0) {
+  if (context.slaDigest) lines.push(...slaDigestLines(context.slaDigest, language));
+  else if (alert.reasons.length > 0) {
     lines.push(`${words.reasons}:`);
     for (const reason of alert.reasons) lines.push(`• ${explainReason(reason, language)}`);
   }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export const ALERT_KINDS = ['escalation', 'incident', 'campaign', 'sla_breach', 'source_failing'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -25,12 +25,29 @@ export class AlertEntity {
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt: Date;
   /** Set once deliveries to the matching notification channels are enqueued; null rows are re-dispatched. */
   @Column('timestamptz', { name: 'dispatched_at', nullable: true }) dispatchedAt: Date | null;
-  /** The mention that raised it (the decisive post of an escalation, the overdue mention of an SLA breach). */
+  /** The mention that raised it (the decisive post of an escalation; an SLA digest's mention when it names just one). */
   @Column('bigint', { name: 'mention_id', nullable: true }) mentionId: string | null;
   /** Who it is for, when it is for someone: the assignee of an overdue mention... */
   @Column('uuid', { name: 'recipient_user_id', nullable: true }) recipientUserId: string | null;
   /** ...or a role (the leads, after the grace period). */
   @Column('text', { name: 'recipient_role', nullable: true }) recipientRole: string | null;
+}
+
+export const SLA_STAGES = ['assignee', 'lead'] as const;
+export type SlaStage = (typeof SLA_STAGES)[number];
+
+/**
+ * A mention alerted for an SLA stage, and the digest alert that named it: the primary key makes it once per
+ * mention and stage. The foreign key to the alert is deferred (the check claims first, then writes the alert).
+ */
+@Entity('sla_alerted_mention')
+@Index(['alertId', 'position'])
+export class SlaAlertedMentionEntity {
+  @PrimaryColumn('bigint', { name: 'mention_id' }) mentionId: string;
+  @PrimaryColumn('text') stage: SlaStage;
+  @Column('uuid', { name: 'alert_id' }) alertId: string;
+  /** Place in the digest, worst first (severity, priority, longest overdue); gaps are possible, order holds. */
+  @Column('int') position: number;
 }
 
 @Entity('notification_channel')
