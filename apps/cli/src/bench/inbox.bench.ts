@@ -213,8 +213,13 @@ export async function benchInbox(): Promise<string[]> {
       const context = { workspaceId, userId: '00000000-0000-0000-0000-000000000000', dueSoonMinutes: 30 };
       const list = inbox.listStatement({ limit: 50 }, context);
       lines.push(...(await explain(client, 'inbox list, first page', list.sql, list.values)));
+      const brief = process.env.OTKLIK_BENCH_FULL_PLANS ? undefined : (line: string) => /Scan|Execution Time|Limit|Index Cond|Rows Removed|Heap Fetches/.test(line);
       const deep = inbox.listStatement({ limit: 50, cursor: cursor ?? undefined }, context);
-      lines.push(...(await explain(client, 'inbox list, page 21 (cursor)', deep.sql, deep.values, process.env.OTKLIK_BENCH_FULL_PLANS ? undefined : (line) => /Scan|Execution Time|Limit|Index Cond|Rows Removed/.test(line))));
+      lines.push(...(await explain(client, 'inbox list, page 21 (cursor)', deep.sql, deep.values, brief)));
+      const filtered = inbox.listStatement({ limit: 50, severity: ['high', 'critical'], channel: ['vk', 'telegram'] }, context);
+      lines.push(...(await explain(client, 'inbox list, severity + channel', filtered.sql, filtered.values, brief)));
+      const search = inbox.listStatement({ limit: 50, q: 'refund' }, context);
+      lines.push(...(await explain(client, 'inbox list, text search "refund"', search.sql, search.values, brief)));
       const id = sample[0]!;
       lines.push(...(await explain(client, `mention detail, mention ${id} (one statement: mention, thread, author history, notes, replies, case)`, DETAIL_SQL, [id, workspaceId])));
     } finally {
