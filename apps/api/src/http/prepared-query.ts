@@ -12,6 +12,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Pool, types, type CustomTypesConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { sessionOptions } from '@otklik/persistence';
+import { SingleFlight } from './single-flight';
 
 const names = new Map<string, string>();
 
@@ -52,9 +53,15 @@ export class HotReadPool implements OnModuleDestroy {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async query<T>(sql: string, values: unknown[]): Promise<T[]> {
-    const result = await this.connections().query({ name: statementName(sql), text: sql, values });
-    return result.rows as T[];
+  private readonly flights = new SingleFlight<unknown[]>();
+
+  /** The rows of a named statement; identical reads in flight share one execution (see SingleFlight: read-only rows). */
+  query<T>(sql: string, values: unknown[]): Promise<T[]> {
+    const name = statementName(sql);
+    return this.flights.run(`${name}\u0000${JSON.stringify(values)}`, async () => {
+      const result = await this.connections().query({ name, text: sql, values });
+      return result.rows;
+    }) as Promise<T[]>;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth';
 import { HotReadPool } from '../http/prepared-query';
+import { SingleFlight } from '../http/single-flight';
 import { MENTION_STATUSES } from '@otklik/persistence';
 import { SettingsService } from '../settings/settings.service';
 import {
@@ -36,8 +37,8 @@ interface FacetRow {
 
 @Injectable()
 export class InboxService {
-  /** Facet statements in flight, by text and values (single flight; nothing is kept once they settle). */
-  private readonly inFlight = new Map<string, Promise<FacetRow[]>>();
+  /** Facet statements in flight, by text and values (nothing is kept once they settle). */
+  private readonly facetFlights = new SingleFlight<FacetRow[]>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,13 +52,7 @@ export class InboxService {
    * instead of queueing more scans. The answer is as fresh as a query started a moment earlier; never cached.
    */
   private shared(sql: string, values: unknown[]): Promise<FacetRow[]> {
-    const key = `${sql}\u0000${JSON.stringify(values)}`;
-    let pending = this.inFlight.get(key);
-    if (!pending) {
-      pending = (this.dataSource.query(sql, values) as Promise<FacetRow[]>).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
-    }
-    return pending;
+    return this.facetFlights.run(`${sql}\u0000${JSON.stringify(values)}`, () => this.dataSource.query(sql, values) as Promise<FacetRow[]>);
   }
 
   async context(user: AuthUser): Promise<FilterContext> {
