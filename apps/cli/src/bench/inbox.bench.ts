@@ -132,6 +132,24 @@ export async function seedInboxBench(url: string): Promise<{ workspaceId: string
   }
 }
 
+/**
+ * 504 different list URLs (status × severity × channel), cycled in an order that keeps identical URLs far apart:
+ * the list with nothing shared between concurrent requests.
+ */
+function mixedViews(): string[] {
+  const statuses = ['', 'new', 'open', 'pending', 'new,open', 'open,pending', 'new,pending'];
+  const severities = ['', 'low', 'medium', 'high', 'critical', 'high,critical', 'low,medium', 'medium,high', 'critical,low'];
+  const channels = ['', 'vk', 'telegram', 'x', 'mastodon', 'reddit', 'demo', 'vk,telegram'];
+  const paths: string[] = [];
+  for (const status of statuses)
+    for (const severity of severities)
+      for (const channel of channels) {
+        const filters = [status && `status=${status}`, severity && `severity=${severity}`, channel && `channel=${channel}`].filter(Boolean);
+        paths.push(`/api/mentions?limit=50${filters.map((filter) => `&${filter}`).join('')}`);
+      }
+  return paths;
+}
+
 interface Scenario {
   name: string;
   paths: string[];
@@ -203,6 +221,8 @@ export async function benchInbox(): Promise<string[]> {
         { name: 'inbox list (severity+channel)', paths: ['/api/mentions?limit=50&severity=high,critical&channel=vk,telegram'] },
         { name: 'inbox list (assignee=me)', paths: ['/api/mentions?limit=50&assignee=me'] },
         { name: 'inbox list (text search ru/en)', paths: [`/api/mentions?limit=50&q=${encodeURIComponent('оплата')}`, '/api/mentions?limit=50&q=refund'] },
+        // Identical requests in flight share one query (SingleFlight); these all differ, so none are shared.
+        { name: 'inbox list (mixed views, unshared)', paths: mixedViews() },
         { name: 'mention detail (random ids)', paths: sample.map((id) => `/api/mentions/${id}`) },
         { name: 'facets (default view)', paths: ['/api/mentions/facets'], connections: 4 },
       ];
