@@ -38,6 +38,10 @@ describe('otklik reclassify', () => {
   const ds = (): DataSource => db.dataSource;
   const progress: string[] = [];
 
+  /** The live classify stage (which routes what it labels) on whatever is ingested. */
+  const classifyLive = () =>
+    runClassifyStage(ds(), labeler, workspace.id, { batchSize: BATCH, events: new RecordingEventBus(), wakeRoute: async () => undefined });
+
   const reclassify = (options: Partial<RunOptions> = {}) =>
     new WorkspaceReclassifier(ds(), workspace, { all: false, since: null, dryRun: false, batchSize: BATCH, ...options }, (line) =>
       progress.push(line),
@@ -133,9 +137,10 @@ describe('otklik reclassify', () => {
       mentions.map((mention) => ({ ...mention, raw: null })),
       [],
     );
-    // The live pipeline: the classify stage's labeler (state persisted after every batch), then routing.
+    // The live pipeline: the classify stage's labeler (state persisted after every batch), routing in the same
+    // transaction; the route stage then finds nothing left.
     labeler = new ClassifierLabeler(0);
-    await runClassifyStage(ds(), labeler, workspace.id, BATCH, async () => undefined);
+    await classifyLive();
     await runRouteStage(ds(), new RecordingEventBus(), workspace.id, BATCH);
     pipelineLabels = await labelsNow();
     pipelineRouting = await routingNow();
@@ -376,11 +381,11 @@ describe('otklik reclassify', () => {
       );
     try {
       await arrive('late-arrival-1');
-      await runClassifyStage(ds(), labeler, workspace.id, BATCH, async () => undefined);
+      await classifyLive();
       expect(loads).toHaveBeenCalledTimes(1);
       loads.mockClear();
       await arrive('late-arrival-2');
-      await runClassifyStage(ds(), labeler, workspace.id, BATCH, async () => undefined);
+      await classifyLive();
       expect(loads).not.toHaveBeenCalled();
     } finally {
       loads.mockRestore();

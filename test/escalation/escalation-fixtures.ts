@@ -74,10 +74,11 @@ export const noLabels: MentionLabeler = { version: null, label: async (_workspac
 
 /** Classifies (no labels: the replay has none either) and routes everything pending, in batches of `batchSize`. */
 export async function classifyAndRoute(dataSource: DataSource, workspaceId: string, batchSize: number, followUp: RouteFollowUp = alertsOnly, events = new RecordingEventBus()): Promise<number> {
-  await runClassifyStage(dataSource, noLabels, workspaceId, batchSize, async () => undefined);
+  const classified = await runClassifyStage(dataSource, noLabels, workspaceId, { batchSize, events, followUp, wakeRoute: async () => undefined });
+  // Whatever was left waiting in 'classified' (none in normal running: the classify stage routes its batches).
   const routed = await runRouteStage(dataSource, events, workspaceId, batchSize, undefined, followUp);
   await escalate(dataSource, workspaceId, batchSize);
-  return routed;
+  return classified + routed;
 }
 
 export interface AlertRow {

@@ -25,5 +25,6 @@ export * from './secrets/password-hash';
 export * from './seed/demo-seed';
 export * from './pipeline/mention-row';
 export * from './pipeline/mention-labels';
+export * from './pipeline/mention-routes';
 export * from './pipeline/labelling-context';
 export * from './pipeline/cluster-links';

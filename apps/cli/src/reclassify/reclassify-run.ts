@@ -31,6 +31,8 @@ import { CLASSIFIER_VERSION, classifyMention, labelBatch, MentionAnalyzer, Menti
 import { laneOf, type MentionLabels, type Severity } from '@otklik/domain';
 import {
   linkClusters,
+  PIPELINE_LOCK_ORDER,
+  pipelineLock,
   priorityOfRow,
   readLabellingContexts,
   recountClusters,
@@ -354,9 +356,9 @@ export class WorkspaceReclassifier {
   /** One batch in one transaction; updates `run`; true when the range is done. */
   private async batch(manager: EntityManager, scope: Scope, run: RunState, startedAt: Date): Promise<boolean> {
     const workspaceId = this.workspace.id;
-    // The live stages' own locks, classify then route (they never hold both): no batch of theirs runs meanwhile.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`classify:${workspaceId}`]);
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`route:${workspaceId}`]);
+    // The live stages' own locks, in their order (classify, then route): no batch of theirs runs meanwhile.
+    for (const stage of PIPELINE_LOCK_ORDER)
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [pipelineLock(stage, workspaceId)]);
     const clusterer = MentionClusterer.fromJSON(JSON.parse(run.clusterer));
     const keys = await this.keysAfter(manager, run.read ?? this.start(scope), this.options.batchSize);
     const last = keys[keys.length - 1];
@@ -422,7 +424,7 @@ export class WorkspaceReclassifier {
         `${this.workspace.slug}: mention ${mention.id} (${mention.channel} ${mention.externalId}) cannot be classified, left as it was: ${result.message}`,
       );
     });
-    await writeMentionLabels(manager, CLASSIFIER_VERSION, labelled, { advanceStage: false });
+    await writeMentionLabels(manager, CLASSIFIER_VERSION, labelled);
     for (const { id, labels } of labelled) {
       const now = labelsOf(labels);
       run.pending.set(id, { at: before.get(id)!.published_at.getTime(), labels: now, routedBy: routedBy(before.get(id)!) });

@@ -1,7 +1,7 @@
 /**
- * The route stage's follow-up, inside its batch transaction: the routed mentions are queued for the
- * escalation stage (escalation-stage.ts), and new incidents and campaigns are alerted on at once (cheap SQL
- * on the cluster rows route just wrote). After the commit: an `alert.new` inbox event and delivery for those
+ * Routing's follow-up (pipeline/mention-routing.ts), inside its batch transaction: the routed mentions are
+ * queued for the escalation stage (escalation-stage.ts), and new incidents and campaigns are alerted on at once
+ * (cheap SQL on the cluster rows routing just wrote). After the commit: an `alert.new` inbox event and delivery for those
  * alerts, and a wake-up for this process's escalation stage. If anything after the commit fails, the alert
  * stays undispatched / the mentions stay pending, and the monitor picks them up within a few seconds.
  */

@@ -8,8 +8,9 @@ export interface RoutedBatch {
 }
 
 /**
- * A step the route stage runs inside its batch transaction, after the mentions are routed. It may return work
- * for after the commit (events, enqueues), which must never undo or repeat the batch if it fails.
+ * A step routing runs inside its batch transaction (the classify stage's, or the route stage's), after the
+ * mentions are routed. It may return work for after the commit (events, enqueues), which must never undo or
+ * repeat the batch if it fails.
  */
 export interface RouteFollowUp {
   onRouted(manager: EntityManager, workspaceId: string, batch: RoutedBatch): Promise<(() => Promise<void>) | null>;

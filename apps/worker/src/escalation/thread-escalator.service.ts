@@ -1,5 +1,5 @@
 /**
- * Runs the escalation stage in this worker process: woken by the route stage after each committed batch
+ * Runs the escalation stage in this worker process: woken by routing after each committed batch
  * (and by the monitor for anything left waiting), it drains the workspace's partitions in parallel, at most
  * `workerConcurrency` at a time. Wake-ups for a workspace already draining are coalesced into one more pass.
  * Partitions another process holds are skipped (their lock is busy): that process is draining them.

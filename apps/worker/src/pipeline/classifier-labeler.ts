@@ -8,7 +8,8 @@
  * (`otklik reclassify` bumps its generation), reloads it, so several workers can take turns on a workspace.
  * The labelling itself (libs/classifier labelBatch over the context libs/persistence reads) is shared with
  * `otklik reclassify`. A mention that a later one promotes into a new incident or campaign is re-labelled
- * with that cluster and sent back to the route stage (which links it to the incident row).
+ * with that cluster and sent back to routing (the classify stage routes it with the batch, linking it to the
+ * incident row).
  */
 import type { EntityManager } from 'typeorm';
 import { CLASSIFIER_VERSION, classifyMention, labelBatch, MentionAnalyzer, MentionClusterer } from '@otklik/classifier';
@@ -36,7 +37,7 @@ export class ClassifierLabeler implements MentionLabeler {
     const contexts = await readLabellingContexts(manager, workspaceId, batch);
     const { results, promotedEarlier } = labelBatch(batch, contexts, cached.clusterer, this.analyzer);
     if (promotedEarlier.length > 0) {
-      // Earlier mentions promoted into a new cluster: re-label them and send them back through routing.
+      // Earlier mentions promoted into a new cluster: re-label them and send them back to routing ('classified').
       const relabels = await relabelPromoted(manager, workspaceId, promotedEarlier, (mention, context) =>
         classifyMention(mention, context, this.analyzer),
       );

@@ -95,7 +95,13 @@ export class PipelineService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   async classify(workspaceId: string): Promise<number> {
-    return runClassifyStage(this.dataSource, this.labeler, workspaceId, this.runtime.config.batchSize, (id) => this.producer.wakeRoute(id), () => this.stopping);
+    return runClassifyStage(this.dataSource, this.labeler, workspaceId, {
+      batchSize: this.runtime.config.batchSize,
+      events: this.events,
+      followUp: this.escalation,
+      wakeRoute: (id) => this.producer.wakeRoute(id),
+      shouldStop: () => this.stopping,
+    });
   }
 
   async route(workspaceId: string): Promise<number> {

@@ -179,8 +179,8 @@ export async function relabelPromoted(
 
 /**
  * Stores promoted mentions' new labels (personal and critical data stay as first stored). `requeue` (the
- * classify stage) writes each and sends it back to the route stage, which links it to the incident or campaign
- * row; otherwise (a caller that links them itself) only labels that differ are written, stage untouched.
+ * classify stage) writes each and sends it back to routing ('classified'), which links it to the incident or
+ * campaign row; otherwise (a caller that links them itself) only labels that differ are written, stage untouched.
  * Returns the ids written.
  */
 export async function writePromotedLabels(

@@ -58,6 +58,17 @@ export interface StoredMention extends MentionInput {
   id: string;
   threadId: string;
   authorRowId: string;
+  routingState: StoredRoutingState;
+}
+
+/** What routing reads of the stored row itself besides its input and labels. */
+export interface StoredRoutingState {
+  /** As stored (the input's ISO string may have dropped microseconds). */
+  publishedAt: Date;
+  ingestedAt: Date;
+  /** The incident and campaign it is linked to now (a person may have attached it by hand). */
+  incidentId: string | null;
+  campaignId: string | null;
 }
 
 interface StoredMentionSelectRow extends StoredMentionRow {
@@ -65,6 +76,9 @@ interface StoredMentionSelectRow extends StoredMentionRow {
   thread_id: string;
   thread_external_id: string;
   author_row_id: string;
+  ingested_at: Date;
+  incident_id: string | null;
+  campaign_id: string | null;
 }
 
 /**
@@ -78,7 +92,7 @@ export async function selectStoredMentions(
 ): Promise<StoredMention[]> {
   const rows: StoredMentionSelectRow[] = await manager.query(
     `SELECT m.id, m.external_id, m.channel, m.lang, m.text, m.published_at, m.is_private, m.in_reply_to, m.thread_id, m.url, m.reposts, m.likes,
-            t.external_id AS thread_external_id, b.name AS brand,
+            m.ingested_at, m.incident_id, m.campaign_id, t.external_id AS thread_external_id, b.name AS brand,
             a.id AS author_row_id, a.external_id AS author_external_id, a.handle, a.followers, a.verified, a.account_created_at, a.kind
        FROM mention m
        JOIN author a ON a.id = m.author_id
@@ -87,7 +101,13 @@ export async function selectStoredMentions(
       WHERE ${filter}`,
     params,
   );
-  return rows.map((row) => ({ ...mentionInputFromRow(row), id: row.id, threadId: row.thread_id, authorRowId: row.author_row_id }));
+  return rows.map((row) => ({
+    ...mentionInputFromRow(row),
+    id: row.id,
+    threadId: row.thread_id,
+    authorRowId: row.author_row_id,
+    routingState: { publishedAt: row.published_at, ingestedAt: row.ingested_at, incidentId: row.incident_id, campaignId: row.campaign_id },
+  }));
 }
 
 /** What routing reads of a stored, labelled mention and its author to rank it in the inbox. */
