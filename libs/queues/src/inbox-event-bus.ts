@@ -32,7 +32,33 @@ class RedisInboxEventBus implements InboxEventBus {
   }
 }
 
-/** NOTIFY payloads are limited to 8000 bytes: events carry ids only, and large batches are split. */
+/** NOTIFY refuses payloads of 8000 bytes or more ("payload string too long"). */
+export const NOTIFY_PAYLOAD_LIMIT_BYTES = 7_999;
+
+/**
+ * An event as NOTIFY payloads under the limit: the ids are packed greedily by their encoded size (300 mention ids
+ * fit, 300 alert UUIDs do not: ≈ 11.7 kB). An event without ids is one payload.
+ */
+export function notifyPayloads(event: InboxEvent, limitBytes = NOTIFY_PAYLOAD_LIMIT_BYTES): string[] {
+  const envelope = Buffer.byteLength(JSON.stringify({ ...event, ids: [] }));
+  const payloads: string[] = [];
+  let chunk: string[] = [];
+  let size = envelope;
+  for (const id of event.ids) {
+    const idBytes = Buffer.byteLength(JSON.stringify(id));
+    if (chunk.length > 0 && size + 1 + idBytes > limitBytes) {
+      payloads.push(JSON.stringify({ ...event, ids: chunk }));
+      chunk = [];
+      size = envelope;
+    }
+    size += (chunk.length > 0 ? 1 : 0) + idBytes;
+    chunk.push(id);
+  }
+  if (chunk.length > 0 || payloads.length === 0) payloads.push(JSON.stringify({ ...event, ids: chunk }));
+  return payloads;
+}
+
+/** LISTEN/NOTIFY for the PostgreSQL queue backend: events carry ids only, split under NOTIFY's size limit. */
 class PostgresInboxEventBus implements InboxEventBus {
   private publisher: Client | null = null;
   private readonly channel: string;
@@ -55,9 +81,7 @@ class PostgresInboxEventBus implements InboxEventBus {
 
   async publish(event: InboxEvent): Promise<void> {
     const client = await this.client();
-    for (let start = 0; start < Math.max(1, event.ids.length); start += 300) {
-      await client.query('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify({ ...event, ids: event.ids.slice(start, start + 300) })]);
-    }
+    for (const payload of notifyPayloads(event)) await client.query('SELECT pg_notify($1, $2)', [this.channel, payload]);
   }
 
   async subscribe(listener: (event: InboxEvent) => void): Promise<() => Promise<void>> {
