@@ -314,6 +314,17 @@ describe('incidents, alerts and notification channels API', () => {
     const [untouched] = await ds().query('SELECT incident_id FROM mention WHERE id = $1', [second.id]);
     expect(untouched.incident_id).toBe(from.body.id);
     await harness.http.post(`/api/incidents/${into.body.id}/mentions`).set(as('pr')).send({ mentionIds: [] }).expect(400);
+    // Not routed yet: the route would overwrite the hand attachment, so it is refused and nothing changes.
+    await ds().query(`UPDATE mention SET stage = 'ingested' WHERE id = $1`, [second.id]);
+    const inFlight = await harness.http
+      .post(`/api/incidents/${into.body.id}/mentions`)
+      .set(as('pr'))
+      .send({ mentionIds: [first.id, second.id] })
+      .expect(409);
+    expect(inFlight.body.errors).toEqual([{ field: 'mentionIds', reason: `mention ${second.id} is not routed yet` }]);
+    const [stillFrom] = await ds().query('SELECT incident_id FROM mention WHERE id = $1', [first.id]);
+    expect(stillFrom.incident_id).toBe(from.body.id);
+    await ds().query(`UPDATE mention SET stage = 'routed' WHERE id = $1`, [second.id]);
 
     const attached = await harness.http
       .post(`/api/incidents/${into.body.id}/mentions`)

@@ -301,12 +301,20 @@ export class IncidentsService {
    * recounts it and every incident they left: mention count, first and last seen, critical data.
    */
   private async attachMentions(manager: EntityManager, workspaceId: string, incidentId: string, mentionIds: string[]): Promise<{ attached: number; movedFrom: string[] }> {
-    const found: { id: string; incident_id: string | null }[] = await manager.query(
-      `SELECT id::text, incident_id FROM mention WHERE id = ANY($1::bigint[]) AND workspace_id = $2 FOR UPDATE`,
+    const found: { id: string; incident_id: string | null; stage: string }[] = await manager.query(
+      `SELECT id::text, incident_id, stage FROM mention WHERE id = ANY($1::bigint[]) AND workspace_id = $2 FOR UPDATE`,
       [mentionIds, workspaceId],
     );
     const missing = mentionIds.filter((mentionId) => !found.some((item) => item.id === mentionId));
     if (missing.length > 0) throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'validation', `mentionIds: not found in this workspace: ${missing.slice(0, 10).join(', ')}`, { errors: [{ field: 'mentionIds', reason: `unknown mention ${missing[0]}` }] });
+    // The pipeline sets a mention's incident when it routes it (from the classifier's clusters): a hand attachment
+    // made before that would be overwritten. The inbox shows routed mentions only, so this is a narrow case.
+    const inFlight = found.find((item) => item.stage === 'ingested' || item.stage === 'classified');
+    if (inFlight) {
+      throw conflict('mention-in-pipeline', `mention ${inFlight.id} is still being classified and routed: attach it once it is in the inbox`, {
+        errors: [{ field: 'mentionIds', reason: `mention ${inFlight.id} is not routed yet` }],
+      });
+    }
     const movedFrom = [...new Set(found.map((item) => item.incident_id).filter((other): other is string => other !== null && other !== incidentId))];
     await manager.query(`UPDATE mention SET incident_id = $1 WHERE id = ANY($2::bigint[]) AND workspace_id = $3`, [incidentId, mentionIds, workspaceId]);
     await manager.query(
