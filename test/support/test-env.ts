@@ -13,9 +13,17 @@ import { DataSource } from 'typeorm';
 import { loadConfig, repoRoot, type OtklikConfig } from '@otklik/config';
 import { createDataSource, runMigrations } from '@otklik/persistence';
 import { postgresQueueSchema } from '@otklik/queues';
+import { LOOPBACK_RANGES } from '../../libs/connectors/src/testing/loopback-outbound';
 
 export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * The fake platforms and receivers of the tests listen on 127.0.0.1, which the outbound guard refuses by
+ * default: every test process (in-process or built) allows loopback explicitly, as a deployment polling an
+ * internal service would. A test of the default sets OTKLIK_OUTBOUND_ALLOW to '' in its overrides.
+ */
+export const TEST_OUTBOUND_ALLOW = LOOPBACK_RANGES.map((range) => `${range.address}/${range.prefix}`).join(',');
 
 export interface TestDatabase {
   url: string;
@@ -63,6 +71,7 @@ export function testConfig(overrides: Record<string, string>): OtklikConfig {
     OTKLIK_BATCH_SIZE: '500',
     OTKLIK_SECRET_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
+    OTKLIK_OUTBOUND_ALLOW: TEST_OUTBOUND_ALLOW,
     ...overrides,
   });
 }
@@ -149,7 +158,7 @@ export async function dropQueueSchema(databaseUrl: string, prefix: string): Prom
 /** Starts a built Otklik process (`dist/`), collecting its output for assertions and debugging. */
 export function startBuilt(entry: 'api' | 'worker', env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'apps', entry, 'src', 'main.js')], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', OTKLIK_OUTBOUND_ALLOW: TEST_OUTBOUND_ALLOW, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { QueueName } from '@otklik/queues';
-import { ConnectorResolver, CONNECTOR_RESOLVER } from './pipeline/connector-resolver';
+import { connectorResolverProvider } from './pipeline/connector-resolver';
 import { ClassifierLabeler } from './pipeline/classifier-labeler';
 import { MENTION_LABELER } from './pipeline/labeler';
 import { PipelineService } from './pipeline/pipeline.service';
@@ -30,7 +30,7 @@ export class WorkerModule {
         RouteEscalation,
         ThreadEscalator,
         AlertMonitor,
-        { provide: CONNECTOR_RESOLVER, useFactory: () => new ConnectorResolver() },
+        connectorResolverProvider,
         { provide: MENTION_LABELER, useFactory: () => new ClassifierLabeler() },
         ...queues.flatMap((queue) => (PROCESSORS[queue] ? [PROCESSORS[queue]] : [])),
       ],

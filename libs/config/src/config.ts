@@ -4,6 +4,7 @@
  * setting and why; secrets are never echoed (URLs are shown without their password).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { repoRoot } from './paths';
 
@@ -33,7 +34,22 @@ export interface OtklikConfig {
   sweepAfterMs: number;
   demo: boolean;
   logLevel: LogLevel;
+  /**
+   * Address ranges that requests to configured URLs (source base URLs, feeds, notification webhooks) may reach
+   * although they are loopback, private, link-local...: empty by default (see libs/connectors outbound-guard.ts).
+   */
+  outboundAllow: CidrRange[];
 }
+
+/** One address range of a setting such as `10.1.2.0/24` (a bare address is the single host). */
+export interface CidrRange {
+  address: string;
+  family: 4 | 6;
+  prefix: number;
+}
+
+/** The setting listing the ranges outbound requests may reach beyond the public internet. */
+export const OUTBOUND_ALLOW_SETTING = 'OTKLIK_OUTBOUND_ALLOW';
 
 export class ConfigError extends Error {
   constructor(
@@ -103,6 +119,29 @@ function url(source: Source, name: string, protocols: string[]): string | null {
   return value;
 }
 
+/** `10.1.2.0/24`, `fd00::/8` or a bare address → a range; null when it is not one. */
+export function parseCidr(text: string): CidrRange | null {
+  const [address = '', prefixText, ...rest] = text.trim().split('/');
+  const family = isIP(address);
+  if ((family !== 4 && family !== 6) || rest.length > 0) return null;
+  const bits = family === 4 ? 32 : 128;
+  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return null;
+  const prefix = prefixText === undefined ? bits : Number(prefixText);
+  return prefix <= bits ? { address, family, prefix } : null;
+}
+
+function cidrList(source: Source, name: string): CidrRange[] {
+  const items = (text(source, name) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items.map((item) => {
+    const range = parseCidr(item);
+    if (!range) throw new ConfigError(name, `must be a comma-separated list of address ranges such as 10.1.2.0/24 or fd00::/8 (got "${item}")`);
+    return range;
+  });
+}
+
 function secretKey(source: Source): Buffer | null {
   const value = text(source, 'OTKLIK_SECRET_KEY');
   if (value === undefined) return null;
@@ -153,5 +192,6 @@ export function loadConfig(env: Source = process.env): OtklikConfig {
     sweepAfterMs: integer(source, 'OTKLIK_SWEEP_AFTER_MS', Math.max(15_000, sweepIntervalMs * 3), 100, 86_400_000),
     demo: bool(source, 'OTKLIK_DEMO', false),
     logLevel: oneOf(source, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    outboundAllow: cidrList(source, OUTBOUND_ALLOW_SETTING),
   };
 }

@@ -2,6 +2,7 @@ import { withBrandFilter } from './brand-filter.connector';
 import type { Connector, ConnectorCapabilities } from './connector';
 import { systemClock } from './shared/clock';
 import type { HttpContext } from './shared/http-client';
+import { OutboundGuard } from './shared/outbound-guard';
 import { AppstoreConnector } from './appstore/appstore.connector';
 import { GoogleplayConnector } from './googleplay/googleplay.connector';
 import { MastodonConnector } from './mastodon/mastodon.connector';
@@ -15,6 +16,7 @@ import { YoutubeConnector } from './youtube/youtube.connector';
 
 /** What a factory needs; every field has a production default. */
 export interface ConnectorDeps {
+  /** Default: an outbound guard with no allow-list (only public addresses); processes pass the configured one. */
   fetch?: typeof fetch;
   clock?: HttpContext['clock'];
   /** Per-request timeout in milliseconds (default 15 s). */
@@ -39,6 +41,8 @@ const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+let strictGuard: OutboundGuard | undefined;
+
 export function registeredChannels(): string[] {
   return Object.keys(FACTORIES);
 }
@@ -51,7 +55,7 @@ export function createConnector(channel: string, deps: ConnectorDeps = {}): Conn
   const factory = FACTORIES[channel];
   if (!factory) throw new Error(`no connector for channel "${channel}" (known: ${registeredChannels().join(', ')})`);
   const http: HttpContext = {
-    fetch: deps.fetch ?? globalThis.fetch,
+    fetch: deps.fetch ?? (strictGuard ??= new OutboundGuard()).fetch,
     clock: deps.clock ?? systemClock,
     timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };

@@ -7,3 +7,4 @@ export { withBrandFilter, filterMentions } from './brand-filter.connector';
 export { deliverReply, outcomeUnknown } from './reply-delivery';
 export { systemClock, type Clock } from './shared/clock';
 export { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook/webhook-signature';
+export { OutboundGuard, OutboundRefusedError } from './shared/outbound-guard';

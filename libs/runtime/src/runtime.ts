@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { redactUrl, type OtklikConfig } from '@otklik/config';
+import { OutboundGuard } from '@otklik/connectors';
 import { freePort, startEmbeddedDatabase } from '@otklik/persistence';
 import { resolveQueueBackend, type QueueBackend } from '@otklik/queues';
 
@@ -16,6 +17,8 @@ export interface Runtime {
   queue: QueueBackend;
   /** AES-256-GCM key for stored credentials; also the token-signing secret. */
   secretKey: Buffer;
+  /** Every request to an admin-configured URL goes through it (OTKLIK_OUTBOUND_ALLOW widens it). */
+  outbound: OutboundGuard;
   /** Stops what this runtime started (embedded servers), after the app has closed its connections. */
   stop(): Promise<void>;
 }
@@ -64,6 +67,7 @@ export async function startRuntime(config: OtklikConfig, log: (line: string) => 
       databaseUrl,
       queue,
       secretKey: secretKeyFor(config),
+      outbound: new OutboundGuard(config.outboundAllow),
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
       },

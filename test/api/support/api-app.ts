@@ -18,10 +18,11 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApiHarness(): Promise<ApiHarness> {
+/** `overrides`: settings of this API beyond the test defaults (e.g. OTKLIK_OUTBOUND_ALLOW: '' for the production default). */
+export async function startApiHarness(overrides: Record<string, string> = {}): Promise<ApiHarness> {
   const db = await createTestDatabase();
   const queue = queueEnv('redis');
-  const runtime = await startRuntime(testConfig({ ...queue, DATABASE_URL: db.url, OTKLIK_ROLE: 'api' }), () => undefined);
+  const runtime = await startRuntime(testConfig({ ...queue, DATABASE_URL: db.url, OTKLIK_ROLE: 'api', ...overrides }), () => undefined);
   const app = await createApp(runtime);
   await app.init();
   const server = app.getHttpServer();

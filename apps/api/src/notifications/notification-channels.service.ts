@@ -51,6 +51,7 @@ function configProblem(error: unknown): never {
 @Injectable()
 export class NotificationChannelsService {
   private readonly cipher: CredentialCipher;
+  private readonly outbound: Runtime['outbound'];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,6 +59,7 @@ export class NotificationChannelsService {
     @Inject(RUNTIME) runtime: Runtime,
   ) {
     this.cipher = new CredentialCipher(runtime.secretKey);
+    this.outbound = runtime.outbound;
   }
 
   kinds(): ChannelKindView[] {
@@ -83,6 +85,7 @@ export class NotificationChannelsService {
     } catch (error) {
       configProblem(error);
     }
+    await this.checkOutbound(body.kind, config);
     const id = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO notification_channel (workspace_id, kind, name, config_encrypted, routes, enabled) VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
@@ -106,6 +109,7 @@ export class NotificationChannelsService {
       } catch (error) {
         configProblem(error);
       }
+      if (config) await this.checkOutbound(row.kind, config);
       await manager.query(
         `UPDATE notification_channel SET name = COALESCE($3, name), config_encrypted = COALESCE($4, config_encrypted), routes = COALESCE($5::jsonb, routes), enabled = COALESCE($6, enabled)
           WHERE id = $1 AND workspace_id = $2`,
@@ -140,7 +144,7 @@ export class NotificationChannelsService {
     const started = Date.now();
     let result: ChannelTestResultView;
     try {
-      const receipt = await sendTestMessage(row.kind, config, workspace.name, messageLanguage(workspace.settings?.language));
+      const receipt = await sendTestMessage(row.kind, config, workspace.name, messageLanguage(workspace.settings?.language), this.outbound.fetch);
       result = { ok: true, detail: receipt.detail, durationMs: Date.now() - started };
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError('transient', (error as Error).message);
@@ -149,6 +153,16 @@ export class NotificationChannelsService {
     }
     await this.audit.record(user.workspaceId, user.userId, 'notification_channel.tested', { type: 'notification_channel', id }, { ok: result.ok, detail: result.detail });
     return result;
+  }
+
+  /** URL settings pointing into the deployment's own network are refused on save; the guard refuses them again when sending (DNS can change). */
+  private async checkOutbound(kind: NotificationKind, config: Record<string, string>): Promise<void> {
+    for (const spec of CHANNEL_FIELDS[kind]) {
+      const value = config[spec.name];
+      if (spec.type !== 'url' || value === undefined) continue;
+      const reason = await this.outbound.check(value);
+      if (reason) configProblem(new ChannelConfigError(`config.${spec.name}`, reason));
+    }
   }
 
   private async row(user: AuthUser, id: string): Promise<ChannelRow> {

@@ -5,7 +5,7 @@
  * stay the authority on what a value must look like (they answer `bad_request` on the first call).
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { ConnectorCapabilities } from '@otklik/connectors';
+import type { ConnectorCapabilities, OutboundGuard } from '@otklik/connectors';
 import { MAX_REQUEST_TIMEOUT_MS, MIN_REQUEST_TIMEOUT_MS } from '../../../worker/src/pipeline/connector-resolver';
 
 export interface FieldProblem {
@@ -231,6 +231,22 @@ export function checkSourceConfig(
     if (secret && !present(credentials[secret]) && !problems.some((problem) => problem.field === `credentials.${secret}`)) {
       problems.push({ field: `credentials.${secret}`, reason: `is needed to verify pushes (options.delivery is "${effective}")` });
     }
+  }
+  return problems;
+}
+
+/**
+ * The URL options that point at an address the outbound guard refuses (loopback, private, cloud metadata...),
+ * checked on save so the admin hears it at once; the guard checks again on every request (DNS can change).
+ * A malformed URL is left to `checkSourceConfig`.
+ */
+export async function outboundProblems(options: Record<string, unknown>, guard: Pick<OutboundGuard, 'check'>): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  for (const name of URL_OPTIONS) {
+    const value = options[name];
+    if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+/i.test(value)) continue;
+    const reason = await guard.check(value.trim());
+    if (reason) problems.push({ field: `options.${name}`, reason });
   }
   return problems;
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CONNECTOR_RESOLVER, ConnectorResolver } from '../../../worker/src/pipeline/connector-resolver';
+import { connectorResolverProvider } from '../../../worker/src/pipeline/connector-resolver';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { DeadLettersController, SourcesController } from './sources.controller';
 import { SourcesService } from './sources.service';
@@ -8,6 +8,6 @@ import { SourcesService } from './sources.service';
 @Module({
   imports: [WebhooksModule],
   controllers: [SourcesController, DeadLettersController],
-  providers: [SourcesService, { provide: CONNECTOR_RESOLVER, useFactory: () => new ConnectorResolver() }],
+  providers: [SourcesService, connectorResolverProvider],
 })
 export class SourcesModule {}

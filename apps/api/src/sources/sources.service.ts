@@ -15,7 +15,7 @@ import { RUNTIME, type Runtime } from '@otklik/runtime';
 import { CONNECTOR_RESOLVER, ConnectorResolver, sourceSettings } from '../../../worker/src/pipeline/connector-resolver';
 import { AuditService, type AuthUser } from '../auth';
 import { badRequest, conflict, notFound, ProblemException, queryRows, type FieldError } from '../http';
-import { checkSourceConfig, deliveryOf, demoPathProblems, polls, receivesPushes, sourceFields, withoutSecrets } from './channel-requirements';
+import { checkSourceConfig, deliveryOf, demoPathProblems, outboundProblems, polls, receivesPushes, sourceFields, withoutSecrets } from './channel-requirements';
 import type { BrandInputDto, ChannelCapabilitiesView, CreateSourceDto, DeadLetterPage, DeadLetterQueryDto, SourceView, TestResultView, UpdateSourceDto } from './source.dto';
 
 interface SourceRow {
@@ -56,6 +56,7 @@ export class SourcesService {
   private readonly cipher: CredentialCipher;
   /** Where demo replay sources may read timelines and write their sandbox outbox. */
   private readonly demoRoots: string[];
+  private readonly outbound: Runtime['outbound'];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -66,6 +67,7 @@ export class SourcesService {
   ) {
     this.cipher = new CredentialCipher(runtime.secretKey);
     this.demoRoots = [runtime.config.dataDir, join(repoRoot(), 'data')];
+    this.outbound = runtime.outbound;
   }
 
   capabilities(): ChannelCapabilitiesView[] {
@@ -88,6 +90,7 @@ export class SourcesService {
     const options = input.options ?? {};
     const credentials = input.credentials ?? {};
     this.check(input.channel, connector.capabilities, options, credentials);
+    await this.checkOutbound(options);
     if (input.brandId && input.brand) throw badRequest('brand', 'give brandId or brand, not both');
     if (!input.brandId && !input.brand && input.channel !== 'demo') {
       throw badRequest('brandId', 'a source watches a brand: give brandId, or brand to create one (its keywords filter search hits)');
@@ -125,6 +128,8 @@ export class SourcesService {
 
   async update(user: AuthUser, id: string, input: UpdateSourceDto): Promise<SourceView> {
     if (input.brandId && input.brand) throw badRequest('brand', 'give brandId or brand, not both');
+    // Before the transaction: resolving a host name must not hold the row lock.
+    if (input.options) await this.checkOutbound(input.options);
     const row = await this.transaction(async (manager) => {
       const current = await this.row(manager, user.workspaceId, id, true);
       const connector = this.connectorFor(current.channel);
@@ -250,7 +255,15 @@ export class SourcesService {
   }
 
   private check(channel: string, capabilities: ConnectorCapabilities, options: Record<string, unknown>, credentials: Record<string, unknown>): void {
-    const problems: FieldError[] = [...checkSourceConfig(channel, capabilities, options, credentials), ...(channel === 'demo' ? demoPathProblems(options, this.demoRoots) : [])];
+    this.refuse([...checkSourceConfig(channel, capabilities, options, credentials), ...(channel === 'demo' ? demoPathProblems(options, this.demoRoots) : [])]);
+  }
+
+  /** URL options pointing into the deployment's own network are refused on save too (the guard also refuses them at request time). */
+  private async checkOutbound(options: Record<string, unknown>): Promise<void> {
+    this.refuse(await outboundProblems(options, this.outbound));
+  }
+
+  private refuse(problems: FieldError[]): void {
     if (problems.length > 0) {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation', problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '), { errors: problems });
     }

@@ -160,6 +160,8 @@ export class AlertDelivery {
   constructor(
     private readonly dataSource: DataSource,
     secretKey: Buffer,
+    /** The runtime's outbound guard: what HTTP channels post through. */
+    private readonly fetch: typeof globalThis.fetch,
   ) {
     this.cipher = new CredentialCipher(secretKey);
   }
@@ -210,7 +212,7 @@ export class AlertDelivery {
         deliveryId,
         extraRecipients: await extraRecipients(this.dataSource, row),
       };
-      const receipt = await CHANNEL_SENDERS[channel.kind](config, outgoing);
+      const receipt = await CHANNEL_SENDERS[channel.kind](config, outgoing, this.fetch);
       await this.dataSource.query(`UPDATE alert_delivery SET status = 'delivered', delivered_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`, [deliveryId]);
       return { status: 'delivered', attempts, detail: receipt.detail };
     } catch (error) {
@@ -235,6 +237,7 @@ export async function sendTestMessage(
   config: Record<string, string>,
   workspaceName: string,
   language: MessageLanguage,
+  fetch: typeof globalThis.fetch,
 ): Promise<SendReceipt> {
   const context: AlertMessageContext = {
     alert: { id: 'test', kind: 'escalation', level: 'watch', score: null, reasons: [], alertedAt: new Date().toISOString() },
@@ -247,5 +250,5 @@ export async function sendTestMessage(
     payload: { alertId: null, kind: 'test', level: 'watch', test: true, sentAt: context.alert.alertedAt },
     deliveryId: `test-${Date.now().toString(36)}`,
     extraRecipients: [],
-  });
+  }, fetch);
 }

@@ -1,4 +1,8 @@
-/** One JSON POST with a timeout, its outcome classified for the queue (see delivery-error.ts). */
+/**
+ * One JSON POST with a timeout, its outcome classified for the queue (see delivery-error.ts). It goes out
+ * through the `fetch` it is given: the runtime's outbound guard, which refuses private addresses.
+ */
+import { OutboundRefusedError } from '@otklik/connectors';
 import { DeliveryError } from './delivery-error';
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
@@ -16,7 +20,13 @@ export function retryAfterMs(header: string | null, nowMs = Date.now()): number 
   return Number.isFinite(at) ? Math.max(0, at - nowMs) : null;
 }
 
-export async function postJson(url: string, body: string, headers: Record<string, string> = {}, describe = url): Promise<PostResult> {
+export async function postJson(
+  fetch: typeof globalThis.fetch,
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+  describe = url,
+): Promise<PostResult> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -27,6 +37,8 @@ export async function postJson(url: string, body: string, headers: Record<string
       redirect: 'error',
     });
   } catch (error) {
+    // Refused before connecting: the configured address is the problem, retrying cannot help.
+    if (error instanceof OutboundRefusedError) throw new DeliveryError('permanent', `${describe}: ${error.reason}`);
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
     throw new DeliveryError('transient', `${describe}: no answer (${cause})`);
   }

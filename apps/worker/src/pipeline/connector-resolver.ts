@@ -7,7 +7,9 @@ import {
   type ConnectorDeps,
   type SourceSettings,
 } from '@otklik/connectors';
+import type { FactoryProvider } from '@nestjs/common';
 import type { CredentialCipher } from '@otklik/persistence';
+import { RUNTIME, type Runtime } from '@otklik/runtime';
 
 /** The demo replay source's channel: built in, never wrapped in the brand filter (its timeline names its brands). */
 export const DEMO_CHANNEL = 'demo';
@@ -97,3 +99,10 @@ export class ConnectorResolver {
 }
 
 export const CONNECTOR_RESOLVER = Symbol('CONNECTOR_RESOLVER');
+
+/** The resolver of a process (worker, api): its connectors call out through the runtime's outbound guard. */
+export const connectorResolverProvider: FactoryProvider<ConnectorResolver> = {
+  provide: CONNECTOR_RESOLVER,
+  useFactory: (runtime: Runtime) => new ConnectorResolver({ fetch: runtime.outbound.fetch }),
+  inject: [RUNTIME],
+};

@@ -7,6 +7,7 @@ import { startFakeServer, type FakePlatformServer, type FakeResponse, type Recor
 import { ManualClock } from '../testing/manual-clock';
 import { GoogleplayConnector } from './googleplay.connector';
 import { normaliseGoogleplayReview } from './googleplay.normaliser';
+import { loopbackAllowed } from '../testing/loopback-outbound';
 
 const fx = (file: string) => fixtureJson('googleplay', file);
 const TOKEN = 'ya29.play-service-account-token';
@@ -126,7 +127,7 @@ describe('Google Play reviews connector', () => {
 
     it('posts once when the first attempt times out', async () => {
       handler = statefulPlay(true);
-      const connector = createConnector('googleplay', { timeoutMs: 300 });
+      const connector = createConnector('googleplay', { ...loopbackAllowed, timeoutMs: 300 });
       await expect(deliverReply(connector, outbound(), { previousOutcomeUnknown: false })).rejects.toMatchObject({ kind: 'transient' });
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(await deliverReply(connector, outbound(), { previousOutcomeUnknown: true })).toMatchObject({ platformId: '12345678:reply' });

@@ -6,6 +6,7 @@ import { cassette } from '../testing/fixture-files';
 import { startFakeServer, type FakePlatformServer, type FakeResponse, type RecordedRequest } from '../testing/fake-platform.server';
 import { ManualClock } from '../testing/manual-clock';
 import { MastodonConnector } from './mastodon.connector';
+import { loopbackAllowed } from '../testing/loopback-outbound';
 
 type Status = Record<string, unknown> & { id: string };
 const TOKEN = 'mastodon-user-token-ABCDEF123';
@@ -100,7 +101,7 @@ describe('Mastodon connector', () => {
     });
 
     it('drops statuses that do not name the brand (registry filter) and the brand account’s own', async () => {
-      const result = await createConnector('mastodon').fetch!({ source: source(), cursor: null, limit: 40 });
+      const result = await createConnector('mastodon', loopbackAllowed).fetch!({ source: source(), cursor: null, limit: 40 });
       expect(result.mentions.map((m) => m.text)).toEqual(['#hoot (hashtag toot)']);
       expect(result.offTopic).toBe(10);
       const own = await new MastodonConnector(http()).fetch({ source: source({ brandAccount: '@mastodonpy_test_2@127.0.0.1' }), cursor: null, limit: 40 });
@@ -225,7 +226,7 @@ describe('Mastodon connector', () => {
 
     it.each(['public', 'private'] as const)('posts a %s reply once when the first attempt times out', async (visibility) => {
       handler = statefulInstance(true);
-      const connector = createConnector('mastodon', { timeoutMs: 300 });
+      const connector = createConnector('mastodon', { ...loopbackAllowed, timeoutMs: 300 });
       await expect(deliverReply(connector, outbound(visibility), { previousOutcomeUnknown: false })).rejects.toMatchObject({ kind: 'transient' });
       await new Promise((resolve) => setTimeout(resolve, 400));
       const sent = await deliverReply(connector, outbound(visibility), { previousOutcomeUnknown: true });

@@ -7,6 +7,7 @@ import { startFakeServer, type FakePlatformServer, type FakeResponse, type Recor
 import { ManualClock } from '../testing/manual-clock';
 import { RedditConnector } from './reddit.connector';
 import { normaliseRedditThing } from './reddit.normaliser';
+import { loopbackAllowed } from '../testing/loopback-outbound';
 
 const recorded = (file: string, index = 0) => cassette('reddit', file)[index]!.response;
 const listing = (children: unknown[] = [], after: string | null = null) => ({ kind: 'Listing', data: { after, before: null, dist: children.length, children } });
@@ -153,7 +154,7 @@ describe('Reddit connector', () => {
       delete body.data.children[0]!.data['created_utc'];
       handler = api({ 'GET /search': () => ({ body }) });
       const narrow = { ...source(), query: { brand: 'Pagination', keywords: [], exclusions: [] } };
-      const result = await createConnector('reddit').fetch!({ source: narrow, cursor: null, limit: 100 });
+      const result = await createConnector('reddit', loopbackAllowed).fetch!({ source: narrow, cursor: null, limit: 100 });
       expect(result.rejected).toEqual([{ externalId: 't3_3gpbiu', reason: 'reddit t3_3gpbiu: missing created_utc', raw: body.data.children[0] }]);
       expect(result.mentions.map((m) => m.externalId)).toEqual(['t3_3qc02b']);
       expect(result.offTopic).toBe(4);
@@ -234,7 +235,7 @@ describe('Reddit connector', () => {
 
     it('posts once when the first attempt times out', async () => {
       handler = statefulReddit({ slowFirstPost: true });
-      const connector = createConnector('reddit', { timeoutMs: 300 });
+      const connector = createConnector('reddit', { ...loopbackAllowed, timeoutMs: 300 });
       await expect(deliverReply(connector, outbound('public'), { previousOutcomeUnknown: false })).rejects.toMatchObject({ kind: 'transient' });
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(await deliverReply(connector, outbound('public'), { previousOutcomeUnknown: true })).toMatchObject({ platformId: 't1_d1680wu' });
@@ -243,7 +244,7 @@ describe('Reddit connector', () => {
 
     it('sends a private message by compose, reads its id back, and never twice after a timeout', async () => {
       handler = statefulReddit({ slowFirstPost: true });
-      const connector = createConnector('reddit', { timeoutMs: 300 });
+      const connector = createConnector('reddit', { ...loopbackAllowed, timeoutMs: 300 });
       await expect(deliverReply(connector, outbound('private'), { previousOutcomeUnknown: false })).rejects.toMatchObject({ kind: 'transient' });
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(await deliverReply(connector, outbound('private'), { previousOutcomeUnknown: true })).toEqual({

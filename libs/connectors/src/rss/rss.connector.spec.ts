@@ -7,6 +7,7 @@ import { startFakeServer, type FakePlatformServer, type FakeResponse, type Recor
 import { ManualClock } from '../testing/manual-clock';
 import { declaredCharset } from './feed-decoding';
 import { RssConnector, SEEN_LIMIT } from './rss.connector';
+import { loopbackAllowed } from '../testing/loopback-outbound';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
 
@@ -160,7 +161,7 @@ describe('RSS/Atom connector', () => {
 
   it('re-checks news items against the brand through the registry', async () => {
     handler = () => xml('own_windows-1251.rss.xml');
-    const result = await createConnector('rss').fetch!({ source: source(), cursor: null, limit: 10 });
+    const result = await createConnector('rss', loopbackAllowed).fetch!({ source: source(), cursor: null, limit: 10 });
     expect(result.mentions.map((m) => m.url)).toEqual(['https://news.example.ru/2026/03/02/romashka-sboi']);
     expect(result.offTopic).toBe(1);
   });

@@ -1,9 +1,11 @@
 import { ConnectorError } from '../connector-error';
 import type { Clock } from './clock';
+import { OutboundRefusedError } from './outbound-guard';
 import { redactSecrets } from './secret-redaction';
 
 /** What every connector gets from the registry: the transport and time, both replaceable in tests. */
 export interface HttpContext {
+  /** The outbound guard's fetch in production (outbound-guard.ts): configured URLs never reach private addresses. */
   fetch: typeof fetch;
   clock: Clock;
   /** Per-request timeout; a caller's own signal can cut it shorter. */
@@ -48,6 +50,9 @@ export async function sendHttp(context: HttpContext, call: HttpCall): Promise<Ht
     });
     body = Buffer.from(await response.arrayBuffer());
   } catch (error) {
+    // A refused address is the source's configuration, not a passing failure: no retry, the source is marked.
+    if (error instanceof OutboundRefusedError)
+      throw new ConnectorError('bad_request', redactSecrets(`${call.operation}: ${error.message}`, call.secrets));
     if (call.signal?.aborted) throw new ConnectorError('transient', `${call.operation}: cancelled by the caller`);
     if (timeout.aborted) throw new ConnectorError('transient', `${call.operation}: no answer within ${timeoutMs} ms`);
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);

@@ -7,6 +7,7 @@ import { startFakeServer, type FakePlatformServer, type FakeResponse, type Recor
 import { ManualClock } from '../testing/manual-clock';
 import { TelegramConnector } from './telegram.connector';
 import { normaliseTelegramUpdate } from './telegram.normaliser';
+import { loopbackAllowed } from '../testing/loopback-outbound';
 
 const BOT_TOKEN = '7000000001:AAH-secret-bot-token_xyz';
 const fx = (file: string) => fixtureJson('telegram', file);
@@ -139,7 +140,7 @@ describe('Telegram connector', () => {
 
     it('filters third-party group chatter by brand but keeps owned chats whatever they say', async () => {
       handler = () => ok(allUpdates());
-      const result = await createConnector('telegram').fetch!({ source: tgSource(server.baseUrl), cursor: null, limit: 100 });
+      const result = await createConnector('telegram', loopbackAllowed).fetch!({ source: tgSource(server.baseUrl), cursor: null, limit: 100 });
       expect(result.mentions.map((m) => m.externalId)).toEqual(['218485655:6557', '-1001500000002:311', '-1001500000002:312', '218485655:6558']);
       expect(result.offTopic).toBe(1);
     });
@@ -251,7 +252,7 @@ describe('Telegram connector', () => {
 
     it('after a timeout, refuses to resend (no way to look up sent messages), so the reply is never posted twice', async () => {
       handler = () => ({ body: fx('own_sendMessage_reply_result.json'), delayMs: 500 });
-      const connector = createConnector('telegram', { timeoutMs: 150 });
+      const connector = createConnector('telegram', { ...loopbackAllowed, timeoutMs: 150 });
       await expect(deliverReply(connector, outbound('public'), { previousOutcomeUnknown: false })).rejects.toMatchObject({ kind: 'transient' });
       await expect(deliverReply(connector, outbound('public'), { previousOutcomeUnknown: true })).rejects.toMatchObject({ kind: 'bad_request' });
       expect(server.requests.filter((r) => r.path.endsWith('/sendMessage'))).toHaveLength(1);

@@ -8,6 +8,7 @@ import { ManualClock } from '../testing/manual-clock';
 import type { HttpContext } from '../shared/http-client';
 import { nextMoscowMidnight } from './vk-errors';
 import { randomIdFor, VkConnector } from './vk.connector';
+import { loopbackAllowed } from '../testing/loopback-outbound';
 
 const TOKEN = 'vk1.a.SERVICE-token-0123456789';
 const GROUP_TOKEN = 'vk1.a.GROUP-token-9876543210';
@@ -110,7 +111,7 @@ describe('VK connector', () => {
       handler = (request) => ({
         body: request.form.get('start_from') ? fx('own_newsfeed.search_page2_last.json') : fx('newsfeed.search_next_from.json'),
       });
-      const connector = createConnector('vk', { clock: new ManualClock(Date.parse('2019-08-03T00:00:00Z')) });
+      const connector = createConnector('vk', { ...loopbackAllowed, clock: new ManualClock(Date.parse('2019-08-03T00:00:00Z')) });
       const result = await connector.fetch!({ source: vkSource(server.baseUrl), cursor: null, limit: 50 });
       expect(result.mentions.map((m) => m.externalId)).toEqual(['post:-184898883_177']);
       expect(result.mentions[0]!.brand).toBe('Парсинг');
@@ -445,7 +446,7 @@ describe('VK connector', () => {
 
     it('posts once when the first attempt times out: the retry finds the comment', async () => {
       handler = statefulVk({ slowFirstPost: true });
-      const connector = createConnector('vk', { timeoutMs: 300 });
+      const connector = createConnector('vk', { ...loopbackAllowed, timeoutMs: 300 });
       const first = await deliverReply(connector, outbound('public'), { previousOutcomeUnknown: false }).catch((e: unknown) => e);
       expect(outcomeUnknown(first)).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 400));
@@ -456,14 +457,14 @@ describe('VK connector', () => {
 
     it('retries for real when findSent finds nothing', async () => {
       handler = statefulVk();
-      const connector = createConnector('vk');
+      const connector = createConnector('vk', loopbackAllowed);
       await deliverReply(connector, outbound('public'), { previousOutcomeUnknown: true });
       expect(server.requests.map(method)).toEqual(['wall.getComments', 'wall.createComment']);
     });
 
     it('sends a DM once with a stable random_id, even after a timeout', async () => {
       handler = statefulVk({ slowFirstPost: true });
-      const connector = createConnector('vk', { timeoutMs: 300 });
+      const connector = createConnector('vk', { ...loopbackAllowed, timeoutMs: 300 });
       await expect(deliverReply(connector, outbound('private'), { previousOutcomeUnknown: false })).rejects.toMatchObject({ kind: 'transient' });
       await new Promise((resolve) => setTimeout(resolve, 400));
       const sent = await deliverReply(connector, outbound('private'), { previousOutcomeUnknown: true });

@@ -7,6 +7,7 @@ import { startFakeServer, type FakePlatformServer, type FakeResponse, type Recor
 import { ManualClock } from '../testing/manual-clock';
 import { XConnector } from './x.connector';
 import { normaliseTweet, usersById } from './x.normaliser';
+import { loopbackAllowed } from '../testing/loopback-outbound';
 
 const APP_TOKEN = 'AAAAAAAAAAAAAAAAAAAAAx-app-bearer';
 const USER_TOKEN = 'user-oauth2-token-QQQ';
@@ -118,7 +119,7 @@ describe('X connector', () => {
     it('drops hits that do not name the brand', async () => {
       handler = () => replay('search_all_expansions_conversation_replies.httptest.json');
       const narrow = { ...source(), query: { brand: 'Wissenschaftler', keywords: [], exclusions: [] } };
-      const result = await createConnector('x').fetch!({ source: narrow, cursor: null, limit: 100 });
+      const result = await createConnector('x', loopbackAllowed).fetch!({ source: narrow, cursor: null, limit: 100 });
       expect(result.mentions.length).toBeGreaterThan(0);
       expect(result.mentions.every((m) => /wissenschaftler/i.test(m.text))).toBe(true);
       expect(result.mentions.length + result.offTopic!).toBe(15);
@@ -192,7 +193,7 @@ describe('X connector', () => {
 
     it.each(['public', 'private'] as const)('posts a %s reply once when the first attempt times out', async (visibility) => {
       handler = statefulX(true);
-      const connector = createConnector('x', { timeoutMs: 300 });
+      const connector = createConnector('x', { ...loopbackAllowed, timeoutMs: 300 });
       await expect(deliverReply(connector, outbound(visibility), { previousOutcomeUnknown: false })).rejects.toMatchObject({ kind: 'transient' });
       await new Promise((resolve) => setTimeout(resolve, 400));
       const sent = await deliverReply(connector, outbound(visibility), { previousOutcomeUnknown: true });

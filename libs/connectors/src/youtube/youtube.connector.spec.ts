@@ -6,6 +6,7 @@ import { fixtureJson } from '../testing/fixture-files';
 import { startFakeServer, type FakePlatformServer, type FakeResponse, type RecordedRequest } from '../testing/fake-platform.server';
 import { ManualClock } from '../testing/manual-clock';
 import { YoutubeConnector } from './youtube.connector';
+import { loopbackAllowed } from '../testing/loopback-outbound';
 
 const fx = (file: string) => fixtureJson('youtube', file);
 const API_KEY = 'AIzaSy-test-key-000111';
@@ -204,7 +205,7 @@ describe('YouTube connector', () => {
 
     it('posts once when the first attempt times out', async () => {
       handler = statefulYoutube(true);
-      const connector = createConnector('youtube', { timeoutMs: 300 });
+      const connector = createConnector('youtube', { ...loopbackAllowed, timeoutMs: 300 });
       await expect(deliverReply(connector, outbound(), { previousOutcomeUnknown: false })).rejects.toMatchObject({ kind: 'transient' });
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect((await deliverReply(connector, outbound(), { previousOutcomeUnknown: true })).platformId).toBe('Ugy_CAftKrIUCyPr9GR4AaABAg.9iPXEClD9lW9iPXLqKy_Pt');

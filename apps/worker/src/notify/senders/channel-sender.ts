@@ -16,4 +16,5 @@ export interface SendReceipt {
   detail: string;
 }
 
-export type ChannelSender = (config: Record<string, string>, alert: OutgoingAlert) => Promise<SendReceipt>;
+/** `fetch` is the runtime's outbound guard (HTTP senders post only through it). */
+export type ChannelSender = (config: Record<string, string>, alert: OutgoingAlert, fetch: typeof globalThis.fetch) => Promise<SendReceipt>;

@@ -12,7 +12,7 @@ function escapeSlack(text: string): string {
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-export const sendSlack: ChannelSender = async (config, alert) => {
+export const sendSlack: ChannelSender = async (config, alert, fetch) => {
   const { message } = alert;
   const body = JSON.stringify({
     text: clip(message.text, 3000),
@@ -22,11 +22,11 @@ export const sendSlack: ChannelSender = async (config, alert) => {
       { type: 'context', elements: [{ type: 'mrkdwn', text: `otklik alert ${alert.payload.alertId as string}` }] },
     ],
   });
-  const result = await postJson(config.url, body, {}, 'slack webhook');
+  const result = await postJson(fetch, config.url, body, {}, 'slack webhook');
   return { detail: `HTTP ${result.status}` };
 };
 
-export const sendMattermost: ChannelSender = async (config, alert) => {
+export const sendMattermost: ChannelSender = async (config, alert, fetch) => {
   const { message } = alert;
   const body = JSON.stringify({
     text: message.title,
@@ -34,6 +34,6 @@ export const sendMattermost: ChannelSender = async (config, alert) => {
     ...(config.username ? { username: config.username } : {}),
     attachments: [{ fallback: clip(message.text, 3000), color: message.color, title: message.title, text: clip(message.lines.join('\n'), 7000) }],
   });
-  const result = await postJson(config.url, body, {}, 'mattermost webhook');
+  const result = await postJson(fetch, config.url, body, {}, 'mattermost webhook');
   return { detail: `HTTP ${result.status}` };
 };
