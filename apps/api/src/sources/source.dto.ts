@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { ConnectorCapabilities } from '@otklik/connectors';
 import type { SourceFieldSpec, SourceFields } from './channel-requirements';
+import { queryInteger } from '../http/query-params';
 
 /** Poll intervals an admin may choose (the database allows faster ones for tests and the demo). */
 export const MIN_POLL_INTERVAL_MS = 500;
@@ -150,14 +151,14 @@ export class DeadLetterQueryDto {
 
   @ApiPropertyOptional({ description: 'Only rows with an id below this (paging back).' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @queryInteger()
   @IsInt()
   @Min(1)
   beforeId?: number;
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @queryInteger()
   @IsInt()
   @Min(1)
   @Max(500)
