@@ -156,6 +156,28 @@ function UsersTab() {
 /** The outcome of a connection test, kept beside the row it belongs to until the next one. */
 type TestOutcome = { id: string; ok: boolean; kind: string | null; message: string } | null;
 
+/** A table's one-row message when the list is empty. */
+function EmptyRow({ columns, shown, text }: { columns: number; shown: boolean; text: string }) {
+  return shown ? (
+    <tr>
+      <td colSpan={columns} className="hint">
+        {text}
+      </td>
+    </tr>
+  ) : null;
+}
+
+/** A table's one-row message when its list could not be loaded. */
+function ErrorRow({ columns, error }: { columns: number; error: Error | null }) {
+  return error ? (
+    <tr>
+      <td colSpan={columns} className="error">
+        {error.message}
+      </td>
+    </tr>
+  ) : null;
+}
+
 function TestResult({ outcome, id }: { outcome: TestOutcome; id: string }) {
   const { t } = useTranslation();
   if (!outcome || outcome.id !== id) return null;
@@ -301,13 +323,7 @@ function SourcesTab() {
           </tr>
         </thead>
         <tbody>
-          {sources.data?.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="hint">
-                {t('sources.none')}
-              </td>
-            </tr>
-          ) : null}
+          <EmptyRow columns={6} shown={sources.data?.length === 0} text={t('sources.none')} />
           {sources.data?.map((source) => (
             <tr key={source.id} data-source-id={source.id}>
               <td>
@@ -346,13 +362,7 @@ function SourcesTab() {
               </td>
             </tr>
           ))}
-          {sources.isError ? (
-            <tr>
-              <td colSpan={6} className="error">
-                {(sources.error as Error).message}
-              </td>
-            </tr>
-          ) : null}
+          <ErrorRow columns={6} error={sources.error} />
         </tbody>
       </table>
       {list.dialog}
@@ -398,13 +408,7 @@ function ChannelsTab() {
           </tr>
         </thead>
         <tbody>
-          {channels.data?.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="hint">
-                {t('admin.noChannels')}
-              </td>
-            </tr>
-          ) : null}
+          <EmptyRow columns={5} shown={channels.data?.length === 0} text={t('admin.noChannels')} />
           {channels.data?.map((channel) => (
             <tr key={channel.id}>
               <td>
@@ -426,13 +430,7 @@ function ChannelsTab() {
               <td>{list.actions(channel, t('admin.sendTest'))}</td>
             </tr>
           ))}
-          {channels.isError ? (
-            <tr>
-              <td colSpan={5} className="error">
-                {(channels.error as Error).message}
-              </td>
-            </tr>
-          ) : null}
+          <ErrorRow columns={5} error={channels.error} />
         </tbody>
       </table>
       {list.dialog}
@@ -607,13 +605,7 @@ function AuditTab() {
             <td className="audit-details">{Object.keys(entry.details).length ? JSON.stringify(entry.details) : ''}</td>
           </tr>
         ))}
-        {audit.isError ? (
-          <tr>
-            <td colSpan={4} className="error">
-              {(audit.error as Error).message}
-            </td>
-          </tr>
-        ) : null}
+        <ErrorRow columns={4} error={audit.error} />
       </tbody>
     </table>
   );

@@ -11,7 +11,7 @@ import type { ChannelKind, ChannelKindField, NotificationChannel } from '../api/
 import { readNotificationChannel } from '../api/normalise';
 import { queryKeys } from '../api/query-keys';
 import { useApi } from '../app/services';
-import { BooleanSelect, controlProps, Field, FieldError, fieldErrors, FormFooter, SecretField } from './form-fields';
+import { BooleanSelect, controlProps, Field, FieldError, fieldErrors, FormFooter, KindSelect, NameField, SecretField } from './form-fields';
 
 /** Alert kinds and levels a channel can be limited to (libs/persistence ALERT_KINDS, the escalation scale). */
 export const ALERT_KINDS = ['escalation', 'incident', 'campaign', 'sla_breach', 'source_failing'] as const;
@@ -101,34 +101,22 @@ export function ChannelForm({ kinds, channel, onSaved, onCancel }: ChannelFormPr
         {channel ? t('channels.editTitle', { name: channel.name }) : t('channels.addTitle')}
       </h2>
       {channel ? null : (
-        <Field formId={formId} field="kind" label={t('admin.kind')} reason={errors.of('kind')}>
-          <select
-            value={kind}
-            onChange={(event) => {
-              setKind(event.target.value);
-              setSettings({});
-              setSecrets({});
-              save.reset();
-            }}
-            {...controlProps(formId, 'kind', errors.of('kind'))}
-          >
-            {kinds.map((item) => (
-              <option key={item.kind} value={item.kind}>
-                {t(`channelKind.${item.kind}`, { defaultValue: item.kind })}
-              </option>
-            ))}
-          </select>
-        </Field>
-      )}
-      <Field formId={formId} field="name" label={t('admin.name')} reason={errors.of('name')}>
-        <input
-          required
-          maxLength={200}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          {...controlProps(formId, 'name', errors.of('name'))}
+        <KindSelect
+          formId={formId}
+          field="kind"
+          label={t('admin.kind')}
+          reason={errors.of('kind')}
+          value={kind}
+          choices={kinds.map((item) => ({ value: item.kind, label: t(`channelKind.${item.kind}`, { defaultValue: item.kind }) }))}
+          onChange={(next) => {
+            setKind(next);
+            setSettings({});
+            setSecrets({});
+            save.reset();
+          }}
         />
-      </Field>
+      )}
+      <NameField formId={formId} reason={errors.of('name')} value={name} onChange={setName} />
       <label className="facet-option">
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
         {t('admin.enabled')}

@@ -1,7 +1,7 @@
 /**
  * Pieces the admin forms share: the api's field errors (problem+json `errors: [{field, reason}]`) shown at
- * the input they name, and a write-only secret input that says whether a value is stored without ever
- * showing it.
+ * the input they name, a write-only secret input that says whether a value is stored without ever
+ * showing it, the kind select and the name field of a new source or channel.
  */
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -184,5 +184,49 @@ export function FormFooter({
         </button>
       </div>
     </>
+  );
+}
+
+/**
+ * The select that picks what a new source or channel is (its channel or kind); choosing another one clears
+ * what the form holds for the previous one (`onChange` does that). Shown only when creating.
+ */
+export function KindSelect({
+  formId,
+  field,
+  label,
+  reason,
+  value,
+  choices,
+  onChange,
+}: {
+  formId: string;
+  field: string;
+  label: ReactNode;
+  reason: string | null;
+  value: string;
+  choices: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field formId={formId} field={field} label={label} reason={reason}>
+      <select value={value} onChange={(event) => onChange(event.target.value)} {...controlProps(formId, field, reason)}>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** The required display name of a source or channel (at most 200 characters, as the api allows). */
+export function NameField({ formId, reason, value, onChange }: { formId: string; reason: string | null; value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Field formId={formId} field="name" label={t('admin.name')} reason={reason}>
+      <input required maxLength={200} value={value} onChange={(event) => onChange(event.target.value)} {...controlProps(formId, 'name', reason)} />
+    </Field>
   );
 }

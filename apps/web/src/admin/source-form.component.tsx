@@ -11,7 +11,7 @@ import type { ChannelSpec, SourceField, SourceInfo } from '../api/contract.types
 import { readSource } from '../api/normalise';
 import { queryKeys } from '../api/query-keys';
 import { useApi } from '../app/services';
-import { BooleanSelect, controlProps, Field, fieldErrors, FormFooter, SecretField } from './form-fields';
+import { BooleanSelect, controlProps, Field, fieldErrors, FormFooter, KindSelect, NameField, SecretField } from './form-fields';
 
 type Values = Record<string, string>;
 
@@ -202,34 +202,22 @@ export function SourceForm({ channels, source, onSaved, onCancel }: SourceFormPr
         {source ? t('sources.editTitle', { name: source.name }) : t('sources.connectTitle')}
       </h2>
       {source ? null : (
-        <Field formId={formId} field="channel" label={t('admin.channel')} reason={errors.of('channel')}>
-          <select
-            value={channel}
-            onChange={(event) => {
-              setChannel(event.target.value);
-              setOptions({});
-              setSecrets({});
-              save.reset();
-            }}
-            {...controlProps(formId, 'channel', errors.of('channel'))}
-          >
-            {creatable.map((item) => (
-              <option key={item.channel} value={item.channel}>
-                {t(`channel.${item.channel}`, { defaultValue: item.channel })}
-              </option>
-            ))}
-          </select>
-        </Field>
-      )}
-      <Field formId={formId} field="name" label={t('admin.name')} reason={errors.of('name')}>
-        <input
-          required
-          maxLength={200}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          {...controlProps(formId, 'name', errors.of('name'))}
+        <KindSelect
+          formId={formId}
+          field="channel"
+          label={t('admin.channel')}
+          reason={errors.of('channel')}
+          value={channel}
+          choices={creatable.map((item) => ({ value: item.channel, label: t(`channel.${item.channel}`, { defaultValue: item.channel }) }))}
+          onChange={(next) => {
+            setChannel(next);
+            setOptions({});
+            setSecrets({});
+            save.reset();
+          }}
         />
-      </Field>
+      )}
+      <NameField formId={formId} reason={errors.of('name')} value={name} onChange={setName} />
       <fieldset className="form-group">
         <legend>{t('sources.brand')}</legend>
         <Field formId={formId} field="brand.name" label={t('sources.brandName')} reason={brandReason}>
