@@ -42,12 +42,14 @@ interface ContextRow {
   siblings: unknown[] | null;
   children: unknown[] | null;
   history: unknown[] | null;
+  /** Over the author's last 500 mentions before this one (the evidence for staff_inattention). */
   history_summary: {
     earlier: number;
     unanswered: number;
     answeredLate: number;
     longestWaitSeconds: number | null;
     medianWaitSeconds: number | null;
+    /** How many of those earlier mentions led to a case. */
     cases: number;
   };
   notes: unknown[] | null;
@@ -132,50 +134,54 @@ export const MAIN_SQL = `SELECT ${MENTION_ROW_COLUMNS}, m.workspace_id, m.extern
     WHERE m.id = $1 AND m.workspace_id = $2`;
 
 /**
- * Everything in one round trip: the mention (m0), its reply chain upwards (chain), then the thread context,
- * the author's history, notes, replies and case as JSON sub-selects over m0. $1 mention id, $2 workspace.
+ * Everything in one round trip: the mention (m0); its reply chain upwards (chain, which carries what the
+ * parents' JSON needs, so no second lookup per parent); the author's earlier mentions (hist, newest first, at most
+ * 500), read once for both the history list (its first 20) and the summary; then the thread context, notes,
+ * replies and case as JSON sub-selects over m0. $1 mention id, $2 workspace.
  */
 export const DETAIL_SQL = `WITH RECURSIVE m0 AS MATERIALIZED (${MAIN_SQL}),
   chain AS (
-    SELECT p.id, p.in_reply_to, 1 AS depth FROM m0 JOIN mention p ON p.workspace_id = m0.workspace_id AND p.channel = m0.channel AND p.external_id = m0.in_reply_to
+    SELECT p.id, p.external_id, p.in_reply_to, p.channel, p.text, p.published_at, p.author_id, p.status, p.severity, 1 AS depth
+      FROM m0 JOIN mention p ON p.workspace_id = $2 AND p.channel = m0.channel AND p.external_id = m0.in_reply_to
     UNION ALL
-    SELECT p.id, p.in_reply_to, chain.depth + 1 FROM chain JOIN mention p ON p.workspace_id = $2 AND p.channel = (SELECT channel FROM m0) AND p.external_id = chain.in_reply_to
-     WHERE chain.depth < 20)
+    SELECT p.id, p.external_id, p.in_reply_to, p.channel, p.text, p.published_at, p.author_id, p.status, p.severity, chain.depth + 1
+      FROM chain JOIN mention p ON p.workspace_id = $2 AND p.channel = chain.channel AND p.external_id = chain.in_reply_to
+     WHERE chain.depth < 20),
+  hist AS MATERIALIZED (
+    SELECT h.id, h.channel, h.text, h.published_at, h.status, h.cause, h.severity, h.intent, h.first_response_at, h.sla_due_at
+      FROM m0 JOIN mention h ON h.author_id = m0.author_id AND h.workspace_id = $2 AND h.published_at < m0.published_at AND h.id <> m0.id
+     ORDER BY h.published_at DESC LIMIT 500)
   SELECT m0.*,
          (SELECT ${POST_JSON('r', 'ra')} FROM mention r JOIN author ra ON ra.id = r.author_id
            WHERE r.thread_id = m0.thread_id ORDER BY r.published_at, r.id LIMIT 1) AS root,
-         (SELECT json_agg(${POST_JSON('p', 'pa')} ORDER BY chain.depth DESC) FROM chain JOIN mention p ON p.id = chain.id JOIN author pa ON pa.id = p.author_id) AS parents,
+         (SELECT json_agg(${POST_JSON('p', 'pa')} ORDER BY p.depth DESC) FROM chain p JOIN author pa ON pa.id = p.author_id) AS parents,
          (SELECT json_agg(x.post ORDER BY x.published_at) FROM (
             SELECT ${POST_JSON('s', 'sa')} AS post, s.published_at FROM mention s JOIN author sa ON sa.id = s.author_id
              WHERE s.thread_id = m0.thread_id AND s.in_reply_to = m0.in_reply_to AND s.id <> m0.id ORDER BY s.published_at LIMIT 20) x) AS siblings,
          (SELECT json_agg(x.post ORDER BY x.published_at) FROM (
             SELECT ${POST_JSON('c', 'ca')} AS post, c.published_at FROM mention c JOIN author ca ON ca.id = c.author_id
              WHERE c.thread_id = m0.thread_id AND c.in_reply_to = m0.external_id ORDER BY c.published_at LIMIT 20) x) AS children,
-         (SELECT json_agg(x.item ORDER BY x.published_at DESC) FROM (
-            SELECT h.published_at, json_build_object('id', h.id::text, 'channel', h.channel, 'text', left(h.text, 280), 'publishedAt', h.published_at,
-                     'status', h.status, 'cause', h.cause, 'severity', h.severity, 'intent', h.intent, 'firstResponseAt', h.first_response_at,
-                     'answered', h.first_response_at IS NOT NULL,
-                     'waitedSeconds', round(extract(epoch FROM coalesce(h.first_response_at, now()) - h.published_at))::bigint,
-                     'case', (SELECT ${CASE_JSON('hc')} FROM "case" hc WHERE hc.mention_id = h.id ORDER BY hc.created_at DESC LIMIT 1)) AS item
-              FROM mention h WHERE h.author_id = m0.author_id AND h.workspace_id = m0.workspace_id AND h.published_at < m0.published_at AND h.id <> m0.id
-             ORDER BY h.published_at DESC LIMIT 20) x) AS history,
+         (SELECT json_agg(json_build_object('id', h.id::text, 'channel', h.channel, 'text', left(h.text, 280), 'publishedAt', h.published_at,
+                   'status', h.status, 'cause', h.cause, 'severity', h.severity, 'intent', h.intent, 'firstResponseAt', h.first_response_at,
+                   'answered', h.first_response_at IS NOT NULL,
+                   'waitedSeconds', round(extract(epoch FROM coalesce(h.first_response_at, now()) - h.published_at))::bigint,
+                   'case', (SELECT ${CASE_JSON('hc')} FROM "case" hc WHERE hc.mention_id = h.id ORDER BY hc.created_at DESC LIMIT 1)) ORDER BY h.published_at DESC)
+            FROM (SELECT * FROM hist ORDER BY published_at DESC LIMIT 20) h) AS history,
          (SELECT json_build_object('earlier', count(*), 'unanswered', count(*) FILTER (WHERE y.first_response_at IS NULL),
                  'answeredLate', count(*) FILTER (WHERE y.first_response_at > y.sla_due_at),
                  'longestWaitSeconds', round(max(extract(epoch FROM coalesce(y.first_response_at, now()) - y.published_at)))::bigint,
                  'medianWaitSeconds', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM coalesce(y.first_response_at, now()) - y.published_at)))::bigint,
-                 'cases', (SELECT count(*) FROM mention ym WHERE ym.author_id = m0.author_id AND ym.workspace_id = m0.workspace_id AND ym.id <> m0.id
-                              AND EXISTS (SELECT 1 FROM "case" yc WHERE yc.mention_id = ym.id)))
-            FROM (SELECT h.first_response_at, h.published_at, h.sla_due_at FROM mention h
-                   WHERE h.author_id = m0.author_id AND h.workspace_id = m0.workspace_id AND h.published_at < m0.published_at AND h.id <> m0.id ORDER BY h.published_at DESC LIMIT 500) y) AS history_summary,
+                 'cases', count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "case" yc WHERE yc.mention_id = y.id)))
+            FROM hist y) AS history_summary,
          (SELECT json_agg(json_build_object('id', n.id, 'body', n.body, 'author', json_build_object('id', n.author_id, 'displayName', nu.display_name),
                    'mentionedUserIds', n.mentioned_user_ids, 'createdAt', n.created_at) ORDER BY n.created_at, n.id)
-            FROM note n JOIN app_user nu ON nu.id = n.author_id WHERE n.mention_id = m0.id AND n.workspace_id = m0.workspace_id) AS notes,
+            FROM note n JOIN app_user nu ON nu.id = n.author_id WHERE n.mention_id = m0.id AND n.workspace_id = $2) AS notes,
          (SELECT json_agg(json_build_object('id', r.id, 'visibility', r.visibility, 'body', r.body, 'status', r.status, 'failureReason', r.failure_reason,
                    'caseId', r.case_id, 'author', json_build_object('id', r.author_id, 'displayName', ru.display_name), 'violations', r.violations,
                    'acknowledged', r.acknowledged, 'overrideReason', r.override_reason, 'approverId', r.approver_id, 'approvedAt', r.approved_at,
                    'idempotencyKey', r.idempotency_key, 'platformId', r.platform_id, 'sentAt', r.sent_at, 'createdAt', r.created_at) ORDER BY r.created_at, r.id)
-            FROM reply r LEFT JOIN app_user ru ON ru.id = r.author_id WHERE r.mention_id = m0.id AND r.workspace_id = m0.workspace_id) AS replies,
-         (SELECT ${CASE_JSON('k')} FROM "case" k WHERE k.mention_id = m0.id AND k.workspace_id = m0.workspace_id ORDER BY k.created_at DESC LIMIT 1) AS case_row
+            FROM reply r LEFT JOIN app_user ru ON ru.id = r.author_id WHERE r.mention_id = m0.id AND r.workspace_id = $2) AS replies,
+         (SELECT ${CASE_JSON('k')} FROM "case" k WHERE k.mention_id = m0.id AND k.workspace_id = $2 ORDER BY k.created_at DESC LIMIT 1) AS case_row
     FROM m0`;
 
 
