@@ -39,6 +39,7 @@ import {
   relabelPromoted,
   removeEmptiedClusters,
   selectStoredMentions,
+  storedLabelsOf,
   writeMentionLabels,
   writePromotedLabels,
   type ClusterLinks,
@@ -135,21 +136,9 @@ const STORED_LABELS = `m.intent, m.cause, m.severity, m.sentiment, m.pii, m.pii_
 
 class DryRunRollback extends Error {}
 
+/** Labels as this run stores them (the batch write's own mapping), for its tally and dry-run print. */
 function labelsOf(labels: MentionLabels): StoredLabels {
-  return {
-    intent: labels.intent,
-    cause: labels.cause,
-    severity: labels.severity,
-    sentiment: labels.sentiment,
-    pii: labels.pii,
-    pii_spans: labels.piiSpans,
-    critical_data: labels.criticalData,
-    confidence: labels.confidence,
-    explain: labels.explain,
-    incident_key: labels.incident,
-    campaign_key: labels.campaign,
-    classifier_version: CLASSIFIER_VERSION,
-  };
+  return storedLabelsOf(labels, CLASSIFIER_VERSION);
 }
 
 /** What a promotion re-writes (personal and critical data and the version stay: writePromotedLabels). */

@@ -5,25 +5,14 @@
  * created, updated, attached or removed (by cluster key, so a dry run, whose batches are rolled back, does not
  * count a row it "creates" in every batch). Plain JSON, kept in the run's checkpoint.
  */
+import type { StoredLabels } from '@otklik/persistence';
+
+export type { StoredLabels };
+
 export const TRACKED_LABELS = ['intent', 'cause', 'severity', 'sentiment', 'incident', 'campaign'] as const;
 export type TrackedLabel = (typeof TRACKED_LABELS)[number];
 export type LabelValues = Record<TrackedLabel, string | null>;
 
-/** Every label column of a mention as stored. */
-export interface StoredLabels {
-  intent: string | null;
-  cause: string | null;
-  severity: string | null;
-  sentiment: string | null;
-  pii: string[] | null;
-  pii_spans: unknown;
-  critical_data: boolean | null;
-  confidence: unknown;
-  explain: unknown;
-  incident_key: string | null;
-  campaign_key: string | null;
-  classifier_version: string | null;
-}
 
 /** JSON with object keys sorted (jsonb reorders keys), so equal labels print equal. */
 function canonical(value: unknown): unknown {

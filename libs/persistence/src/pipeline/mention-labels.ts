@@ -13,26 +13,60 @@ export interface LabelledMention {
   labels: MentionLabels | null;
 }
 
+/** Every label column of a mention as stored (column name → value). */
+export interface StoredLabels {
+  intent: string | null;
+  cause: string | null;
+  severity: string | null;
+  sentiment: string | null;
+  pii: string[] | null;
+  pii_spans: unknown;
+  critical_data: boolean | null;
+  confidence: unknown;
+  explain: unknown;
+  incident_key: string | null;
+  campaign_key: string | null;
+  classifier_version: string | null;
+}
+
+/** The one mapping of classifier labels to the mention's label columns; `version` is the classifier's. */
+export function storedLabelsOf(labels: MentionLabels, version: string | null): StoredLabels {
+  return {
+    intent: labels.intent,
+    cause: labels.cause,
+    severity: labels.severity,
+    sentiment: labels.sentiment,
+    pii: labels.pii,
+    pii_spans: labels.piiSpans,
+    critical_data: labels.criticalData,
+    confidence: labels.confidence,
+    explain: labels.explain,
+    incident_key: labels.incident,
+    campaign_key: labels.campaign,
+    classifier_version: version,
+  };
+}
+
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /** The label columns of a batch UPDATE, for `rows` in order; `version` is the classifier's. */
 export function labelsPart(version: string | null, rows: LabelledMention[]): BatchPart {
-  const labels = rows.map((row) => row.labels);
+  const stored = rows.map((row) => (row.labels === null ? null : storedLabelsOf(row.labels, version)));
   return {
     inputs: [
-      { name: 'has_labels', type: 'boolean', values: labels.map((label) => label !== null) },
-      { name: 'intent', type: 'text', values: labels.map((label) => label?.intent ?? null) },
-      { name: 'cause', type: 'text', values: labels.map((label) => label?.cause ?? null) },
-      { name: 'severity', type: 'text', values: labels.map((label) => label?.severity ?? null) },
-      { name: 'sentiment', type: 'text', values: labels.map((label) => label?.sentiment ?? null) },
-      { name: 'pii', type: 'text', values: labels.map((label) => json(label?.pii ?? [])) },
-      { name: 'pii_spans', type: 'text', values: labels.map((label) => json(label?.piiSpans)) },
-      { name: 'critical_data', type: 'boolean', values: labels.map((label) => label?.criticalData ?? null) },
-      { name: 'confidence', type: 'text', values: labels.map((label) => json(label?.confidence)) },
-      { name: 'explain', type: 'text', values: labels.map((label) => json(label?.explain)) },
-      { name: 'incident_key', type: 'text', values: labels.map((label) => label?.incident ?? null) },
-      { name: 'campaign_key', type: 'text', values: labels.map((label) => label?.campaign ?? null) },
-      { name: 'classifier_version', type: 'text', values: labels.map((label) => (label === null ? null : version)) },
+      { name: 'has_labels', type: 'boolean', values: stored.map((label) => label !== null) },
+      { name: 'intent', type: 'text', values: stored.map((label) => label?.intent ?? null) },
+      { name: 'cause', type: 'text', values: stored.map((label) => label?.cause ?? null) },
+      { name: 'severity', type: 'text', values: stored.map((label) => label?.severity ?? null) },
+      { name: 'sentiment', type: 'text', values: stored.map((label) => label?.sentiment ?? null) },
+      { name: 'pii', type: 'text', values: stored.map((label) => json(label?.pii ?? [])) },
+      { name: 'pii_spans', type: 'text', values: stored.map((label) => json(label?.pii_spans)) },
+      { name: 'critical_data', type: 'boolean', values: stored.map((label) => label?.critical_data ?? null) },
+      { name: 'confidence', type: 'text', values: stored.map((label) => json(label?.confidence)) },
+      { name: 'explain', type: 'text', values: stored.map((label) => json(label?.explain)) },
+      { name: 'incident_key', type: 'text', values: stored.map((label) => label?.incident_key ?? null) },
+      { name: 'campaign_key', type: 'text', values: stored.map((label) => label?.campaign_key ?? null) },
+      { name: 'classifier_version', type: 'text', values: stored.map((label) => label?.classifier_version ?? null) },
     ],
     sets: [
       ['intent', 'v.intent'],
