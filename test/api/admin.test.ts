@@ -146,5 +146,6 @@ describe('settings, users, audit, stats', () => {
       expect(response.body.paths[path]).toBeDefined();
     }
     expect(response.body.components.schemas.CreateReplyDto.properties).toHaveProperty('override');
+    expect(response.body.paths['/api/mentions/{id}'].get.description).toMatch(/`explanations`.*in the caller's language/s);
   });
 });

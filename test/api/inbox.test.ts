@@ -144,6 +144,55 @@ describe('inbox', () => {
     });
   });
 
+  describe('detail', () => {
+    it("explains the labels in the caller's language, and shows explanations stored as English sentences as they are", async () => {
+      const ds = harness.db.dataSource;
+      const current = await seedMention(ds, workspaceId, {
+        text: 'Звонила пять раз, обещают перезвонить',
+        lang: 'ru',
+        cause: 'staff_inattention',
+      });
+      await ds.query('UPDATE mention SET explain = $2::jsonb WHERE id = $1', [
+        current.id,
+        JSON.stringify({
+          intent: [{ key: 'intent.reports_failure', phrases: ['звонила пять раз'] }],
+          cause: [
+            { key: 'cause.staff_treatment', phrases: ['обещают перезвонить'] },
+            { key: 'cause.repeated_contact', count: 5 },
+          ],
+          severity: [{ key: 'severity.contacts_over_days', count: 5, days: 3 }],
+          criticalData: [],
+        }),
+      ]);
+      const old = await seedMention(ds, workspaceId, { text: 'Where is my refund?' });
+      await ds.query(`UPDATE mention SET explain = '{"intent": ["opens with a question"], "cause": []}'::jsonb WHERE id = $1`, [old.id]);
+
+      const english = await harness.http.get(`/api/mentions/${current.id}`).set(bearer(tokens.anna!)).expect(200);
+      expect(english.body.explanations).toEqual({
+        intent: ['reports a failure: "звонила пять раз"'],
+        cause: ['about how the author was treated: "обещают перезвонить"', 'repeated contact (5×)'],
+        severity: ['5 contacts over 3 days'],
+        criticalData: [],
+      });
+
+      await ds.query(`UPDATE app_user SET locale = 'ru' WHERE id = $1`, [users.boris!.id]);
+      try {
+        const russianToken = (await login(harness, users.boris!)).accessToken;
+        const russian = await harness.http.get(`/api/mentions/${current.id}`).set(bearer(russianToken)).expect(200);
+        expect(russian.body.explanations).toEqual({
+          intent: ['сообщает о сбое: «звонила пять раз»'],
+          cause: ['о том, как обошлись с автором: «обещают перезвонить»', 'обращается повторно (5 раз)'],
+          severity: ['5 обращений за 3 дня'],
+          criticalData: [],
+        });
+        const stored = await harness.http.get(`/api/mentions/${old.id}`).set(bearer(russianToken)).expect(200);
+        expect(stored.body.explanations).toEqual({ intent: ['opens with a question'], cause: [] });
+      } finally {
+        await ds.query(`UPDATE app_user SET locale = 'en' WHERE id = $1`, [users.boris!.id]);
+      }
+    });
+  });
+
   describe('work', () => {
     it('lets exactly one of two racing agents claim, and names the holder to the other', async () => {
       const mention = await seedMention(harness.db.dataSource, workspaceId, { text: 'Race me' });

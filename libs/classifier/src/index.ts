@@ -19,3 +19,5 @@ export {
 export { labelBatch, threadMentionOf, type BatchLabelling } from './batch.labeler';
 export { StreamingClassifier, type ClassifiedMention, type StreamingClassifierOptions } from './streaming.classifier';
 export { detectPii, luhnValid, type PiiFinding } from './rules/pii.rule';
+export { because, EXPLANATION_MESSAGES, type ExplanationKey, type ExplanationLocale } from './explain/explanation.catalogue';
+export { explanationLocale, renderExplanation, renderExplanations, type RenderedExplanations } from './explain/render-explanations';

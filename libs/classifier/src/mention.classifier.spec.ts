@@ -1,3 +1,4 @@
+import { renderExplanations } from './explain/render-explanations';
 import { classifyMention } from './mention.classifier';
 import { MentionAnalyzer } from './mention.analyzer';
 import { mentionOf } from './testing/mention.fixture';
@@ -140,7 +141,8 @@ describe('classifyMention', () => {
       const withHistory = label(text, {}, { author: { earlierMentions: 2, unanswered: 2, oldestUnansweredHours: 30 } });
       expect(withHistory.cause).toBe('staff_inattention');
       expect(withHistory.severity).toBe('high');
-      expect(withHistory.explain.cause.join(' ')).toMatch(/no answer/);
+      expect(withHistory.explain.cause).toContainEqual({ key: 'cause.no_answer_before', count: 2 });
+      expect(renderExplanations(withHistory.explain, 'en').cause).toContain('the author wrote before and got no answer (2)');
       expect(without.severity).not.toBe('critical');
     });
 
@@ -155,6 +157,17 @@ describe('classifyMention', () => {
       const labels = label('Зашёл в приложение Маяк Банка, а там чужие счета и чужое имя! Мои данные тоже кто-то видит?');
       expect(labels.criticalData).toBe(true);
       expect(labels.severity).toBe('critical');
+    });
+
+    it('a frustrated question is medium, high when the wait itself is the complaint', () => {
+      const noRefund = label('Mayak Bank, any idea when? Still no refund, this is ridiculous!!');
+      expect(noRefund).toMatchObject({ intent: 'question', sentiment: 'negative', severity: 'medium' });
+      // The author's own words about waiting ("still waiting for a refund") count like a long wait.
+      const waiting = label('Mayak Bank, where is my money?? Still waiting for a refund, this is ridiculous!!');
+      expect(waiting).toMatchObject({ intent: 'question', severity: 'high' });
+      expect(waiting.explain.severity).toEqual([{ key: 'severity.money_lost', phrases: ['still waiting for a refund'] }]);
+      const asked = label('Mayak Bank, where is my money?? This is ridiculous!!', {}, { author: { earlierMentions: 1, unanswered: 1 } });
+      expect(asked.explain.severity).toEqual([{ key: 'severity.no_answer_before' }]);
     });
 
     it('a plain login failure is not critical data (convention 5)', () => {

@@ -3,6 +3,7 @@
  * Incident and campaign ids come from the context (a MentionClusterer decides them, see streaming.classifier.ts).
  */
 import type { MentionInput, MentionLabels, PiiKind } from '@otklik/domain';
+import { because } from './explain/explanation.catalogue';
 import { MentionAnalyzer, type MentionAnalysis } from './mention.analyzer';
 import type { MentionContext } from './mention-context';
 import { candidateCause, finalCause, isBlackPr } from './rules/cause.rule';
@@ -50,10 +51,10 @@ export function labelMention(analysis: MentionAnalysis, context: MentionContext 
       cause: cause.explain,
       severity: severity.explain,
       sentiment: sentiment.explain,
-      pii: analysis.pii.map((finding) => `${finding.kind}: ${finding.evidence}`),
+      pii: analysis.pii.map((finding) => because('pii.found', { kind: finding.kind, evidence: finding.evidence })),
       criticalData: criticalData.explain,
-      ...(incident ? { incident: [`one failure of this brand reported by ${context.cluster?.incidentSize ?? 0} different authors in a short window`] } : {}),
-      ...(campaign ? { campaign: [`near-identical posts from ${context.cluster?.campaignSize ?? 0} fresh or low-follower accounts in a burst`] } : {}),
+      ...(incident ? { incident: [because('incident.cluster', { count: context.cluster?.incidentSize ?? 0 })] } : {}),
+      ...(campaign ? { campaign: [because('campaign.cluster', { count: context.cluster?.campaignSize ?? 0 })] } : {}),
     },
   };
 }

@@ -51,6 +51,41 @@ export interface MentionLabels {
   campaign: string | null;
   /** Per label, 0..1. */
   confidence: Record<string, number>;
-  /** Per label, the phrases and signals that decided it, for the inbox to show. */
-  explain: Record<string, string[]>;
+  /** Per label, the phrases and signals that decided it, for the inbox to show (see Explanation). */
+  explain: Explanations;
 }
+
+/**
+ * One reason the classifier gave for a label, language-neutral, as stored in `mention.explain`: a stable
+ * message key plus the values its message needs, e.g.
+ * `{ "key": "cause.staff_treatment", "phrases": ["обещаете перезвонить", "звонила пять раз"] }` or
+ * `{ "key": "severity.contacts_over_days", "count": 5, "days": 21 }`.
+ * The keys, the parameters each one takes and their Russian and English wording are the classifier's message
+ * catalogue (libs/classifier/src/explain/explanation.catalogue.ts); `renderExplanations(explain, locale)` there
+ * turns stored explanations into sentences. Parameters hold facts, never wording: a key's message may change,
+ * its parameters keep their meaning (a new meaning gets a new key).
+ */
+export interface Explanation {
+  /** `<label>.<reason>`, e.g. `intent.opens_with_question`; never renamed once stored. */
+  key: string;
+  /** Words quoted from the mention itself, verbatim and in its own language (never translated). */
+  phrases?: string[];
+  /** How many: contacts, unanswered earlier mentions, authors in an incident or a campaign. */
+  count?: number;
+  /** A span of time in whole days. */
+  days?: number;
+  /** A campaign id (`camp-...`). */
+  campaign?: string;
+  /** A kind of personal data found in the text, with `evidence` (the text found, masked). */
+  kind?: PiiKind;
+  evidence?: string;
+}
+
+/** Per label (`intent`, `cause`, `severity`, `sentiment`, `pii`, `criticalData`, `incident`, `campaign`), the reasons in order. */
+export type Explanations = Record<string, Explanation[]>;
+
+/**
+ * What a `mention.explain` column may hold: Explanations, or, in rows labelled before explanations became
+ * language-neutral, English sentences (rendered as they are).
+ */
+export type StoredExplanations = Record<string, (Explanation | string)[]>;

@@ -4,6 +4,7 @@
  * author's history, notes, replies and the case.
  */
 import { Injectable } from '@nestjs/common';
+import { renderExplanations } from '@otklik/classifier';
 import { addBusinessMinutes } from '@otklik/domain';
 import type { AuthUser } from '../auth';
 import { HotReadPool } from '../http/prepared-query';
@@ -213,7 +214,7 @@ export class MentionDetailService {
       likes: row.likes,
       piiSpans: row.pii_spans ?? [],
       confidence: row.confidence,
-      explanations: row.explain,
+      explanations: renderExplanations(row.explain, user.locale),
       classifierVersion: row.classifier_version,
       assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name } : null,
       incident: row.incident,

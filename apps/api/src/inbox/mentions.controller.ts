@@ -37,6 +37,11 @@ export class MentionsController {
   @ApiOperation({
     summary:
       'One mention: labels with confidence and explanations, thread (root, parents, siblings, replies), author history, notes, replies, case, SLA clocks.',
+    description:
+      '`explanations`: per label (`intent`, `cause`, `severity`, `sentiment`, `pii`, `criticalData`, and `incident` / `campaign` when set) the ' +
+      "classifier's reasons as sentences in the caller's language (the user's locale: ru, otherwise en), quoting the mention in its own " +
+      'language, e.g. `{ "cause": ["о том, как обошлись с автором: «никто не перезвонил»"] }`. Mentions labelled before the reasons were ' +
+      'stored language-neutral show the English sentences they were stored with.',
   })
   detail(@Param('id', bigintParam()) id: string, @CurrentUser() user: AuthUser): Promise<MentionDetail> {
     return this.details.get(user, id);

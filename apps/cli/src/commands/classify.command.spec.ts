@@ -81,8 +81,10 @@ describe('otklik classify', () => {
   it('maps labels to the snake_case output record', () => {
     const output = toClassifyOutput('m-1', {
       intent: 'problem', cause: null, severity: 'low', sentiment: 'neutral', pii: [], piiSpans: [], criticalData: true, incident: 'inc-m-0', campaign: null,
-      confidence: { criticalData: 0.7 }, explain: { criticalData: ['x'] },
+      confidence: { criticalData: 0.7 }, explain: { criticalData: [{ key: 'critical_data.affected', phrases: ['x'] }] },
     });
-    expect(output).toMatchObject({ id: 'm-1', critical_data: true, incident: 'inc-m-0', confidence: { critical_data: 0.7 }, explain: { critical_data: ['x'] } });
+    expect(output).toMatchObject({ id: 'm-1', critical_data: true, incident: 'inc-m-0', confidence: { critical_data: 0.7 } });
+    // Explanations are stored language-neutral and printed as English sentences, as the command always did.
+    expect(output.explain).toEqual({ critical_data: ['data or access affected: "x"'] });
   });
 });

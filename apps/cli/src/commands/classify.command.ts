@@ -24,11 +24,18 @@ export interface ClassifyOutput {
   incident: string | null;
   campaign: string | null;
   confidence: Record<string, number>;
+  /** Per label, its reasons as English sentences (the classifier stores them language-neutral). */
   explain: Record<string, string[]>;
 }
 
 function snakeKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), value]));
+}
+
+/** Explanations in English, the language of the command's output; the classifier is required on first use (see run). */
+function inEnglish(explain: MentionLabels['explain']): Record<string, string[]> {
+  const { renderExplanations } = require('@otklik/classifier') as typeof Classifier;
+  return renderExplanations(explain, 'en');
 }
 
 export function toClassifyOutput(id: string, labels: MentionLabels): ClassifyOutput {
@@ -44,7 +51,7 @@ export function toClassifyOutput(id: string, labels: MentionLabels): ClassifyOut
     incident: labels.incident,
     campaign: labels.campaign,
     confidence: snakeKeys(labels.confidence),
-    explain: snakeKeys(labels.explain),
+    explain: snakeKeys(inEnglish(labels.explain)),
   };
 }
 

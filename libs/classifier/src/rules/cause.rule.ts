@@ -4,10 +4,11 @@
  * author was treated (convention 3), even if a defect started it.
  */
 import type { Cause, Intent, Sentiment } from '@otklik/domain';
+import { because } from '../explain/explanation.catalogue';
 import type { ClusterContext } from '../mention-context';
 import { pilingKind } from './intent.rule';
 import { phrasesOf, type MentionReading } from './mention.reading';
-import { decision, quoted, type RuleDecision } from './rule-decision';
+import { decision, type RuleDecision } from './rule-decision';
 
 /**
  * Coordinated, inauthentic attack. The campaign clusterer is the strong signal (near-duplicates from fresh
@@ -25,40 +26,44 @@ export function candidateCause(reading: MentionReading, intent: Intent, blackPr:
   const { hits, analysis } = reading;
   if (blackPr) {
     const why = reading.context.cluster?.campaign
-      ? [`near-duplicate posts from fresh or low-follower accounts (${reading.context.cluster.campaign})`]
-      : [`fresh or low-follower account with a competitor plug: ${quoted(phrasesOf([...hits.competitor_plug, ...hits.boycott]))}`];
+      ? [because('cause.campaign', { campaign: reading.context.cluster.campaign })]
+      : [because('cause.competitor_plug', { phrases: phrasesOf([...hits.competitor_plug, ...hits.boycott]) })];
     return decision('black_pr', reading.context.cluster?.campaign ? 0.85 : 0.6, why);
   }
   if (intent === 'praise') return decision(null, 0.85, []);
   const piling = pilingKind(reading);
   if (piling !== null && intent !== 'question' && intent !== 'suggestion') {
-    const why = piling === 'me_too' ? `"same here" without an own case: ${quoted(phrasesOf(hits.me_too))}` : `generalised attack: ${quoted(phrasesOf(hits.attack))}`;
-    return decision('piling_on', 0.7, [why, ...(reading.joinsNegativeThread ? ["a reply inside someone else's complaint thread"] : [])]);
+    const why =
+      piling === 'me_too' ? because('cause.me_too', { phrases: phrasesOf(hits.me_too) }) : because('cause.generalised_attack', { phrases: phrasesOf(hits.attack) });
+    return decision('piling_on', 0.7, [why, ...(reading.joinsNegativeThread ? [because('cause.joins_thread')] : [])]);
   }
   const staff = reading.staffScore;
   const defect = reading.defectScore + (reading.sarcastic && staff === 0 ? 1 : 0);
   if (staff === 0 && defect === 0) {
-    if (reading.continuesOwnComplaint && reading.rootCause) return decision(reading.rootCause, 0.5, ['continues the complaint of the thread it started']);
-    if (intent === 'problem') return decision('product_defect', 0.45, ['a failure of the service (no specific cue)']);
+    if (reading.continuesOwnComplaint && reading.rootCause) return decision(reading.rootCause, 0.5, [because('cause.continues_thread')]);
+    if (intent === 'problem') return decision('product_defect', 0.45, [because('cause.unspecified_failure')]);
     return decision(null, 0.6, []);
   }
   const history = reading.context.author;
-  const historyNote = (history?.unanswered ?? 0) > 0 ? [`the author wrote before and got no answer (${history?.unanswered})`] : [];
+  const unanswered = history?.unanswered ?? 0;
+  const historyNote = unanswered > 0 ? [because('cause.no_answer_before', { count: unanswered })] : [];
   if (staff > 0 && staff >= defect * 0.75) {
     const margin = staff / (staff + defect);
     return decision('staff_inattention', 0.5 + margin * 0.45, [
-      `about how the author was treated: ${quoted(phrasesOf(hits.staff))}`,
-      ...(analysis.repeatCount >= 2 ? [`repeated contact (${analysis.repeatCount}×)`] : []),
+      because('cause.staff_treatment', { phrases: phrasesOf(hits.staff) }),
+      ...(analysis.repeatCount >= 2 ? [because('cause.repeated_contact', { count: analysis.repeatCount })] : []),
       ...historyNote,
     ]);
   }
   const margin = defect / (staff + defect);
-  return decision('product_defect', 0.5 + margin * 0.45, [`the product or service failed: ${quoted(phrasesOf([...hits.money_loss, ...hits.cannot_use, ...hits.defect]))}`]);
+  return decision('product_defect', 0.5 + margin * 0.45, [
+    because('cause.product_failed', { phrases: phrasesOf([...hits.money_loss, ...hits.cannot_use, ...hits.defect]) }),
+  ]);
 }
 
 /** Convention 1: a cause exactly when the intent is problem or the sentiment negative. */
 export function finalCause(candidate: RuleDecision<Cause | null>, intent: Intent, sentiment: Sentiment): RuleDecision<Cause | null> {
   if (intent !== 'problem' && sentiment !== 'negative') return decision(null, candidate.value === null ? candidate.confidence : 0.6, []);
-  if (candidate.value === null) return decision('product_defect', 0.4, ['negative about the service (no specific cue)']);
+  if (candidate.value === null) return decision('product_defect', 0.4, [because('cause.negative_unspecified')]);
   return candidate;
 }

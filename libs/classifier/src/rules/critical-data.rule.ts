@@ -5,10 +5,11 @@
  */
 import type { Intent } from '@otklik/domain';
 import { phrasesOf, type MentionReading } from './mention.reading';
-import { decision, quoted, type RuleDecision } from './rule-decision';
+import { because } from '../explain/explanation.catalogue';
+import { decision, type RuleDecision } from './rule-decision';
 
 export function decideCriticalData(reading: MentionReading, intent: Intent): RuleDecision<boolean> {
   const exposure = reading.hits.data_exposure;
   if (exposure.length === 0 || intent === 'praise' || intent === 'suggestion') return decision(false, exposure.length === 0 ? 0.9 : 0.6, []);
-  return decision(true, 0.6 + Math.min(exposure.length, 3) * 0.1, [`data or access affected: ${quoted(phrasesOf(exposure))}`]);
+  return decision(true, 0.6 + Math.min(exposure.length, 3) * 0.1, [because('critical_data.affected', { phrases: phrasesOf(exposure) })]);
 }

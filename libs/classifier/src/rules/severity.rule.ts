@@ -8,9 +8,10 @@
  *   a boycott call;
  * - low: praise, suggestions, neutral questions, off-topic, one-line piling on without reach.
  */
-import type { Cause, Intent, Sentiment, Severity } from '@otklik/domain';
+import type { Cause, Explanation, Intent, Sentiment, Severity } from '@otklik/domain';
+import { because, type ExplanationKey } from '../explain/explanation.catalogue';
 import { phrasesOf, type MentionReading } from './mention.reading';
-import { decision, quoted, type RuleDecision } from './rule-decision';
+import { decision, type RuleDecision } from './rule-decision';
 
 export interface SeverityInput {
   intent: Intent;
@@ -19,57 +20,68 @@ export interface SeverityInput {
   criticalData: boolean;
 }
 
+/** The reasons that say the author has been waiting long: they lift a frustrated question or angry suggestion to high. */
+const WAITING_KEYS = new Set<string>(['severity.repeated_contact_ignored', 'severity.waiting_days', 'severity.no_answer_before'] satisfies ExplanationKey[]);
+/** Waiting in the author's own words, in a money-lost or cannot-use phrase ("still waiting for a refund"). */
+const WAITING_WORDS = /repeated|waiting|no answer/;
+
+function isAboutWaiting(why: Explanation): boolean {
+  return WAITING_KEYS.has(why.key) || (why.phrases ?? []).some((phrase) => WAITING_WORDS.test(phrase));
+}
+
 export function decideSeverity(reading: MentionReading, input: SeverityInput): RuleDecision<Severity> {
   const { hits, analysis, context } = reading;
   const { intent, cause, sentiment } = input;
   const inIncident = Boolean(context.cluster?.incident);
   const history = context.author;
 
-  if (input.criticalData) return decision('critical', 0.85, ['critical data affected']);
+  if (input.criticalData) return decision('critical', 0.85, [because('severity.critical_data')]);
   if (reading.isMedia && !reading.isBrandAuthor) {
-    if (hits.media_request.length > 0) return decision('critical', 0.8, [`media asking for comment: ${quoted(phrasesOf(hits.media_request))}`]);
-    if (inIncident || reading.failurePredicate || hits.mass_scope.length > 0) return decision('critical', 0.75, ['media reporting a failure']);
-    return decision('low', 0.7, ['media news without a failure']);
+    if (hits.media_request.length > 0) return decision('critical', 0.8, [because('severity.media_request', { phrases: phrasesOf(hits.media_request) })]);
+    if (inIncident || reading.failurePredicate || hits.mass_scope.length > 0) return decision('critical', 0.75, [because('severity.media_failure')]);
+    return decision('low', 0.7, [because('severity.media_news')]);
   }
-  if (cause === 'black_pr') return decision('high', 0.8, ['black_pr campaign (convention 4)']);
+  if (cause === 'black_pr') return decision('high', 0.8, [because('severity.black_pr')]);
   if (cause === 'piling_on') {
-    if (hits.boycott.length > 0 && analysis.anyQuestion) return decision('medium', 0.6, [`a call to join in: ${quoted(phrasesOf(hits.boycott))}`]);
-    if (reading.highReach) return decision('medium', 0.55, ['piling on from an author with reach']);
-    return decision('low', 0.7, ['piling on without reach']);
+    if (hits.boycott.length > 0 && analysis.anyQuestion) return decision('medium', 0.6, [because('severity.call_to_join', { phrases: phrasesOf(hits.boycott) })]);
+    if (reading.highReach) return decision('medium', 0.55, [because('severity.piling_with_reach')]);
+    return decision('low', 0.7, [because('severity.piling_without_reach')]);
   }
-  if (intent === 'praise' || intent === 'other') return decision('low', 0.8, [intent === 'praise' ? 'praise' : 'no complaint']);
-  if (intent === 'question' && sentiment !== 'negative') return decision('low', 0.8, ['a neutral question']);
-  if (intent === 'suggestion' && sentiment !== 'negative') return decision('low', 0.8, ['a wish or idea']);
+  if (intent === 'praise' || intent === 'other') return decision('low', 0.8, [because(intent === 'praise' ? 'severity.praise' : 'severity.no_complaint')]);
+  if (intent === 'question' && sentiment !== 'negative') return decision('low', 0.8, [because('severity.neutral_question')]);
+  if (intent === 'suggestion' && sentiment !== 'negative') return decision('low', 0.8, [because('severity.wish')]);
 
   const complaining = intent === 'problem';
-  if (complaining && hits.safety.length > 0 && reading.ownExperience) return decision('critical', 0.75, [`safety: ${quoted(phrasesOf(hits.safety))}`]);
+  if (complaining && hits.safety.length > 0 && reading.ownExperience) return decision('critical', 0.75, [because('severity.safety_threat', { phrases: phrasesOf(hits.safety) })]);
   if (complaining && hits.legal_threat.length > 0 && !analysis.mention.isPrivate && reading.ownExperience) {
-    return decision('critical', 0.7, [`a public legal or regulator threat: ${quoted(phrasesOf(hits.legal_threat))}`]);
+    return decision('critical', 0.7, [because('severity.legal_threat', { phrases: phrasesOf(hits.legal_threat) })]);
   }
   const geographicScope = hits.mass_scope.some((hit) => /city|town|region|country|nationwide|город|район|всем|у всех|жители/.test(hit.phrase));
   if (complaining && reading.highReach && (inIncident || (geographicScope && reading.cannotUse))) {
-    return decision('critical', 0.7, ['an influencer or verified author amplifying a mass failure']);
+    return decision('critical', 0.7, [because('severity.amplified_mass_failure')]);
   }
 
-  const high: string[] = [];
-  if (reading.moneyLoss) high.push(`money lost: ${quoted(phrasesOf(hits.money_loss, 2))}`);
-  if (reading.cannotUse) high.push(`cannot use the service: ${quoted(phrasesOf(hits.cannot_use, 2))}`);
-  if (analysis.repeatCount >= 4) high.push(`repeated contact ignored (${analysis.repeatCount}×)`);
-  if (cause === 'staff_inattention' && analysis.repeatCount >= 3 && analysis.waitDays >= 7) high.push(`${analysis.repeatCount} contacts over ${Math.round(analysis.waitDays)} days`);
-  if (intent === 'question' && analysis.waitDays >= 7) high.push(`waiting ${Math.round(analysis.waitDays)} days`);
-  if ((history?.unanswered ?? 0) > 0) high.push('wrote before and got no answer');
-  if (reading.threadTraction || hits.boycott.some((hit) => /репост|repost|share|поделит/.test(hit.phrase))) high.push('a public thread gaining traction');
-  if (reading.highReach) high.push('a verified or influencer author');
-  if (inIncident && complaining) high.push('part of a mass incident');
-  if (complaining && analysis.length >= 450) high.push('a long, detailed complaint');
-  if (complaining && hits.safety.length > 0) high.push('safety');
+  const high: Explanation[] = [];
+  if (reading.moneyLoss) high.push(because('severity.money_lost', { phrases: phrasesOf(hits.money_loss, 2) }));
+  if (reading.cannotUse) high.push(because('severity.cannot_use', { phrases: phrasesOf(hits.cannot_use, 2) }));
+  if (analysis.repeatCount >= 4) high.push(because('severity.repeated_contact_ignored', { count: analysis.repeatCount }));
+  if (cause === 'staff_inattention' && analysis.repeatCount >= 3 && analysis.waitDays >= 7) {
+    high.push(because('severity.contacts_over_days', { count: analysis.repeatCount, days: Math.round(analysis.waitDays) }));
+  }
+  if (intent === 'question' && analysis.waitDays >= 7) high.push(because('severity.waiting_days', { days: Math.round(analysis.waitDays) }));
+  if ((history?.unanswered ?? 0) > 0) high.push(because('severity.no_answer_before'));
+  if (reading.threadTraction || hits.boycott.some((hit) => /репост|repost|share|поделит/.test(hit.phrase))) high.push(because('severity.thread_traction'));
+  if (reading.highReach) high.push(because('severity.high_reach'));
+  if (inIncident && complaining) high.push(because('severity.mass_incident'));
+  if (complaining && analysis.length >= 450) high.push(because('severity.long_complaint'));
+  if (complaining && hits.safety.length > 0) high.push(because('severity.safety'));
 
   if (intent === 'suggestion' || intent === 'question') {
     // A frustrated question or an angry suggestion is medium unless the wait itself is long (convention 6).
-    const loudWait = high.filter((why) => /repeated|waiting|no answer/.test(why));
-    return loudWait.length > 0 ? decision('high', 0.55, loudWait) : decision('medium', 0.6, ['a frustrated question or angry suggestion']);
+    const loudWait = high.filter(isAboutWaiting);
+    return loudWait.length > 0 ? decision('high', 0.55, loudWait) : decision('medium', 0.6, [because('severity.frustrated')]);
   }
   if (high.length > 0) return decision('high', 0.55 + Math.min(high.length, 3) * 0.1, high);
-  if (sentiment === 'neutral') return decision('medium', 0.6, ['a single problem reported calmly']);
-  return decision('medium', 0.65, ['a single problem']);
+  if (sentiment === 'neutral') return decision('medium', 0.6, [because('severity.single_problem_calm')]);
+  return decision('medium', 0.65, [because('severity.single_problem')]);
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { PiiSpan } from '@otklik/domain';
+import type { PiiSpan, StoredExplanations } from '@otklik/domain';
 
 /** Where a mention stands in the pipeline; rows not yet `routed` are the durable outbox the sweeper watches. */
 export const PIPELINE_STAGES = ['ingested', 'classified', 'routed', 'failed'] as const;
@@ -46,7 +46,7 @@ export class MentionEntity {
   @Column('jsonb', { name: 'pii_spans', nullable: true }) piiSpans: PiiSpan[] | null;
   @Column('boolean', { name: 'critical_data', nullable: true }) criticalData: boolean | null;
   @Column('jsonb', { nullable: true }) confidence: Record<string, number> | null;
-  @Column('jsonb', { nullable: true }) explain: Record<string, string[]> | null;
+  @Column('jsonb', { nullable: true }) explain: StoredExplanations | null;
   @Column('text', { name: 'classifier_version', nullable: true }) classifierVersion: string | null;
   @Column('text', { name: 'incident_key', nullable: true }) incidentKey: string | null;
   @Column('text', { name: 'campaign_key', nullable: true }) campaignKey: string | null;
