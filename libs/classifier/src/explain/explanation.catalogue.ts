@@ -46,8 +46,9 @@ function fixed(en: string, ru: string): ExplanationMessage<never> {
 function quoting(en: string, ru: string): ExplanationMessage<'phrases'> {
   return message(
     ['phrases'],
-    ({ phrases }) => `${en}: ${quotedEn(phrases)}`,
-    ({ phrases }) => `${ru}: ${quotedRu(phrases)}`,
+    // No phrase matched (the decision came from other signals): the reason alone, no dangling colon.
+    ({ phrases }) => (phrases.length > 0 ? `${en}: ${quotedEn(phrases)}` : en),
+    ({ phrases }) => (phrases.length > 0 ? `${ru}: ${quotedRu(phrases)}` : ru),
   );
 }
 

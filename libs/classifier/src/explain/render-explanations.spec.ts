@@ -37,6 +37,12 @@ describe('renderExplanations', () => {
     });
   });
 
+  it('gives the reason alone when no phrase was quoted', () => {
+    const bare = { cause: [{ key: 'cause.staff_treatment', phrases: [] }] };
+    expect(renderExplanations(bare, 'en')).toEqual({ cause: ['about how the author was treated'] });
+    expect(renderExplanations(bare, 'ru').cause![0]).not.toMatch(/:\s*$/);
+  });
+
   it('renders Russian, with «» quotes and the numbers in agreement', () => {
     expect(renderExplanations(stored, 'ru')).toEqual({
       intent: ['сообщает о сбое: «обещаете перезвонить», «звонила пять раз»'],
