@@ -48,10 +48,17 @@ export class EventsController {
     // The client went away (the response closes with its connection).
     response.on('close', close);
     try {
-      remove = await this.hub.add((event) => {
-        if (event.workspaceId !== user.workspaceId) return;
-        write(`event: ${event.type}\nid: ${Date.now()}\ndata: ${JSON.stringify(event)}\n\n`);
-      });
+      remove = await this.hub.add(
+        (event) => {
+          if (event.workspaceId !== user.workspaceId) return;
+          write(`event: ${event.type}\nid: ${Date.now()}\ndata: ${JSON.stringify(event)}\n\n`);
+        },
+        // The api shuts down: the stream ends, so the server can close (EventSource reconnects after `retry`).
+        () => {
+          close();
+          response.end();
+        },
+      );
     } catch (error) {
       close();
       throw error;
