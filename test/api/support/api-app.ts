@@ -2,7 +2,7 @@
  * The API built in-process (OTKLIK_ROLE=api: no BullMQ workers in the jest process) on a database of its
  * own, plus SQL seeding of workspaces, users and routed mentions, and a login helper.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { hashPassword } from '@otklik/persistence';
 import { startRuntime, type Runtime } from '@otklik/runtime';
@@ -12,7 +12,7 @@ import { createTestDatabase, queueEnv, testConfig, uniqueName, type TestDatabase
 export interface ApiHarness {
   db: TestDatabase;
   runtime: Runtime;
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   http: ReturnType<typeof request>;
   queuePrefix: string;
   close(): Promise<void>;
@@ -25,6 +25,9 @@ export async function startApiHarness(overrides: Record<string, string> = {}): P
   const runtime = await startRuntime(testConfig({ ...queue, DATABASE_URL: db.url, OTKLIK_ROLE: 'api', ...overrides }), () => undefined);
   const app = await createApp(runtime);
   await app.init();
+  // Fastify adds its routes and plugins when it is ready; supertest (and the tests that listen themselves)
+  // use the Node server directly.
+  await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   return {
     db,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { notFound, unauthorized } from '../http/problem';
 import { CurrentUser, Public } from './auth.decorators';
 import { LoginDto, MeView, RefreshDto, SwitchWorkspaceDto, TokenPairView } from './auth.dto';
@@ -19,8 +19,9 @@ export class AuthController {
     summary: 'Email + password → a 15-minute access token and a single-use refresh token. 5 failures lock the account for 15 minutes.',
   })
   @ApiOkResponse({ type: TokenPairView })
-  login(@Body() body: LoginDto, @Req() request: Request): Promise<TokenPairView> {
-    return this.auth.login(body.email, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown', body.workspaceId);
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenPairView> {
+    // The peer's address (no trustProxy in main.ts): a forwarded-for header cannot pick the rate limiter's key.
+    return this.auth.login(body.email, body.password, request.ip || 'unknown', body.workspaceId);
   }
 
   @Public()

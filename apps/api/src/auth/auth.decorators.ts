@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Role } from '@otklik/persistence';
 import type { AuthUser } from './auth-user';
 
@@ -19,9 +19,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
  */
 export const AllowQueryToken = () => SetMetadata(QUERY_TOKEN_ALLOWED, true);
 
-export interface AuthenticatedRequest extends Request {
-  authUser?: AuthUser;
-}
+/** Set by the guard (the slot is declared on every request in main.ts: `decorateRequest('authUser', null)`). */
+export type AuthenticatedRequest = FastifyRequest & { authUser?: AuthUser | null };
 
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();

@@ -55,8 +55,9 @@ export class AuthGuard implements CanActivate {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match) throw unauthorized('the Authorization header must be "Bearer <access token>"');
       token = match[1]!;
-    } else if (queryTokenAllowed && typeof request.query.access_token === 'string') {
-      token = request.query.access_token;
+    } else if (queryTokenAllowed) {
+      const query = (request.query as Record<string, unknown>).access_token;
+      if (typeof query === 'string') token = query;
     }
     if (!token) throw unauthorized('authentication required: send "Authorization: Bearer <access token>" or "X-Api-Key: <key>"');
     const check = this.tokens.verify(token);

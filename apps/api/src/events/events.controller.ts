@@ -1,6 +1,6 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AllowQueryToken, CurrentUser, type AuthUser } from '../auth';
 import { EventsHub } from './events-hub.service';
 
@@ -20,7 +20,11 @@ export class EventsController {
   })
   @ApiQuery({ name: 'access_token', required: false })
   @ApiProduces('text/event-stream')
-  async stream(@CurrentUser() user: AuthUser, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async stream(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
+    // The stream is written to the Node response directly: Fastify's reply pipeline (serialisation, compression,
+    // onSend hooks) would hold the events back.
+    reply.hijack();
+    const response = reply.raw;
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -33,19 +37,37 @@ export class EventsController {
     const write = (chunk: string) => {
       if (!closed) response.write(chunk);
     };
-    const remove = await this.hub.add((event) => {
-      if (event.workspaceId !== user.workspaceId) return;
-      write(`event: ${event.type}\nid: ${Date.now()}\ndata: ${JSON.stringify(event)}\n\n`);
-    });
     const heartbeat = setInterval(() => write(`: heartbeat ${new Date().toISOString()}\n\n`), HEARTBEAT_MS);
+    let remove = () => {};
     const close = () => {
       if (closed) return;
       closed = true;
       clearInterval(heartbeat);
       remove();
     };
-    request.on('close', close);
+    // The client went away (the response closes with its connection).
     response.on('close', close);
+    try {
+      remove = await this.hub.add(
+        (event) => {
+          if (event.workspaceId !== user.workspaceId) return;
+          write(`event: ${event.type}\nid: ${Date.now()}\ndata: ${JSON.stringify(event)}\n\n`);
+        },
+        // The api shuts down: the stream ends, so the server can close (EventSource reconnects after `retry`).
+        () => {
+          close();
+          response.end();
+        },
+      );
+    } catch (error) {
+      close();
+      throw error;
+    }
+    // The client left while the subscription was being made.
+    if (closed) {
+      remove();
+      return;
+    }
     write(`retry: 5000\n: connected to workspace ${user.workspaceId}\n\n`);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { QueueProducer } from '@otklik/queues';
 import { RUNTIME, type Runtime } from '@otklik/runtime';
@@ -32,7 +32,7 @@ export class HealthController {
 
   @Get(['', 'ready'])
   @ApiOperation({ summary: 'Readiness: database, queues, queue depths and the oldest waiting job.' })
-  async ready(@Res({ passthrough: true }) response: Response): Promise<unknown> {
+  async ready(@Res({ passthrough: true }) response: FastifyReply): Promise<unknown> {
     const checks: Record<string, { ok: boolean; detail?: string }> = {};
     try {
       await this.dataSource.query('SELECT 1');

@@ -4,23 +4,40 @@
  * leaked to the client.
  */
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { bodyLimitFor } from './body-parsers';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, titleFor, type ProblemDetails } from './problem';
 
-/** Errors thrown by body-parser (JSON syntax, size) carry an HTTP status and a machine type. */
-interface BodyParserError {
-  status?: number;
-  statusCode?: number;
-  type?: string;
-  expose?: boolean;
-  message?: string;
-  limit?: number;
+/**
+ * Fastify's own request errors (body too large, a Content-Type that cannot be parsed) reach the filter as an
+ * HttpException that Nest made of them, with the Fastify error as its cause.
+ */
+function fastifyErrorCode(error: HttpException): string | undefined {
+  const cause = error.cause as { code?: unknown } | undefined;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
 }
 
-export function problemFromError(error: unknown): ProblemDetails {
+export function problemFromError(error: unknown, request?: Pick<FastifyRequest, 'headers'>): ProblemDetails {
   if (error instanceof ProblemException) return error.problem;
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    switch (fastifyErrorCode(error)) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return {
+          type: problemType('payload-too-large'),
+          title: titleFor(413),
+          status: 413,
+          detail: `the request body exceeds the limit of ${bodyLimitFor(request?.headers['content-type'])} bytes`,
+        };
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return {
+          type: problemType('unsupported-media-type'),
+          title: titleFor(415),
+          status: 415,
+          detail: 'the Content-Type header is not a valid media type',
+          errors: [{ field: 'Content-Type', reason: 'not a valid media type' }],
+        };
+    }
     const response = error.getResponse();
     let detail = error.message;
     if (typeof response === 'object' && response !== null) {
@@ -40,45 +57,30 @@ export function problemFromError(error: unknown): ProblemDetails {
             : `http-${status}`;
     return { type: problemType(code), title: titleFor(status), status, detail };
   }
-  const parser = error as BodyParserError;
-  const status = parser?.status ?? parser?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500 && parser.type) {
-    if (parser.type === 'entity.too.large') {
-      return {
-        type: problemType('payload-too-large'),
-        title: titleFor(413),
-        status: 413,
-        detail: `the request body exceeds the limit of ${parser.limit ?? 'the configured'} bytes`,
-      };
-    }
-    if (parser.type === 'entity.parse.failed') {
-      return {
-        type: problemType('malformed-body'),
-        title: titleFor(400),
-        status: 400,
-        detail: `the request body is not valid JSON: ${parser.message ?? ''}`.trim(),
-        errors: [{ field: 'body', reason: 'not valid JSON' }],
-      };
-    }
+  // A client error a Fastify plugin raised without making it an HTTP error Nest knows (@fastify/compress
+  // refusing a request's Content-Encoding, for instance): its status and message are meant for the client.
+  const { statusCode, message } = (error ?? {}) as { statusCode?: unknown; message?: unknown };
+  if (error instanceof Error && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return {
-      type: problemType(parser.type.replace(/\./g, '-')),
-      title: titleFor(status),
-      status,
-      detail: parser.expose ? (parser.message ?? '') : titleFor(status),
+      type: problemType(`http-${statusCode}`),
+      title: titleFor(statusCode),
+      status: statusCode,
+      detail: typeof message === 'string' ? message : titleFor(statusCode),
     };
   }
   return { type: problemType('internal'), title: titleFor(500), status: 500, detail: 'an unexpected error occurred; it has been logged' };
 }
 
-export function sendProblem(response: Response, problem: ProblemDetails, headers: Record<string, string> = {}, instance?: string): void {
-  if (response.headersSent) {
-    response.end();
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails, headers: Record<string, string> = {}, instance?: string): void {
+  if (reply.sent || reply.raw.headersSent) {
+    // A stream (the SSE one) failed after its headers went out: all that is left is to end it.
+    if (!reply.raw.writableEnded) reply.raw.end();
     return;
   }
-  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-  response
-    .status(problem.status)
-    .type(PROBLEM_CONTENT_TYPE)
+  reply
+    .headers(headers)
+    .code(problem.status)
+    .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
     .send(JSON.stringify(instance && !problem.instance ? { ...problem, instance } : problem));
 }
 
@@ -88,10 +90,10 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
-    const response = context.getResponse<Response>();
-    const request = context.getRequest<Request>();
-    const problem = problemFromError(error);
+    const reply = context.getResponse<FastifyReply>();
+    const request = context.getRequest<FastifyRequest>();
+    const problem = problemFromError(error, request);
     if (problem.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
-    sendProblem(response, problem, error instanceof ProblemException ? error.headers : {}, request.originalUrl?.split('?')[0]);
+    sendProblem(reply, problem, error instanceof ProblemException ? error.headers : {}, request.originalUrl?.split('?')[0]);
   }
 }

@@ -3,15 +3,20 @@
  * (`.gz`) copy beside each text file (apps/web/scripts/precompress.mjs), so a request costs a file read, never
  * a compression: the copy the client accepts is sent with `Content-Encoding` and `Vary: Accept-Encoding`.
  * Hashed assets are cached for good (`immutable`); index.html — served for every client route that wants
- * HTML, so deep links survive a reload — is revalidated on each load. /api and /admin stay the API's.
+ * HTML, so deep links survive a reload — is revalidated on each load (by `Last-Modified`). /api and /admin
+ * stay the API's: a path there that no route serves is the API's 404 problem.
  *
- * API answers over 1 KB are gzipped on the fly (the `compression` package); the event stream never is: a
+ * API answers over 1 KB are compressed on the fly (@fastify/compress); the event stream never is: a
  * compressor buffers, and a buffered SSE event arrives late or not at all.
  */
-import compression from 'compression';
+import fastifyAccepts from '@fastify/accepts';
+import type { FastifyCompressOptions } from '@fastify/compress';
+import send from '@fastify/send';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { HttpException } from '@nestjs/common';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { constants as zlib } from 'node:zlib';
 
 /** Encodings the build writes, best first, with the suffix of their file. */
 export const PRECOMPRESSED = [
@@ -25,6 +30,7 @@ export const INDEX_CACHE_CONTROL = 'no-cache';
 export const COMPRESS_THRESHOLD_BYTES = 1024;
 
 const EVENT_STREAM = /^\/api\/events(\/|$)/;
+const API_PATHS = /^\/(api|admin)(\/|$)/;
 
 async function mtimeOf(path: string): Promise<number | null> {
   try {
@@ -35,26 +41,32 @@ async function mtimeOf(path: string): Promise<number | null> {
   }
 }
 
+/** The type of the file itself (a .br copy would otherwise be named application/octet-stream). */
+function contentTypeOf(file: string): string {
+  const extension = extname(file);
+  // As browsers and RFC 9239 name it (the mime table still says application/javascript).
+  const type = extension === '.js' || extension === '.mjs' ? 'text/javascript' : (send.mime.getType(file) ?? 'application/octet-stream');
+  return send.isUtf8MimeType(type) ? `${type}; charset=utf-8` : type;
+}
+
 /**
  * Sends `file` (an absolute path), or its precompressed copy when the client accepts that encoding and the
  * copy is not older than the file (a copy left from an earlier build is never served for a newer file).
+ * Conditional and range requests are answered by @fastify/send. False when there is no such file.
  */
 export async function sendPrecompressed(
-  request: Request,
-  response: Response,
-  next: NextFunction,
+  request: FastifyRequest,
+  reply: FastifyReply,
   file: string,
   cacheControl: string,
-): Promise<void> {
+): Promise<boolean> {
   const original = await mtimeOf(file);
-  if (original === null) {
-    next();
-    return;
-  }
+  if (original === null) return false;
   let chosen = file;
   let encoding: string | null = null;
+  const accepted = request.accepts();
   for (const variant of PRECOMPRESSED) {
-    if (!request.acceptsEncodings(variant.encoding)) continue;
+    if (!accepted.encoding([variant.encoding])) continue;
     const copy = await mtimeOf(file + variant.suffix);
     if (copy !== null && copy >= original) {
       chosen = file + variant.suffix;
@@ -62,58 +74,81 @@ export async function sendPrecompressed(
       break;
     }
   }
-  // Caches must keep one copy per encoding, whichever this answer is.
-  response.vary('Accept-Encoding');
-  // The type of the file itself (send would name a .br copy application/octet-stream).
-  response.type(extname(file));
-  const headers: Record<string, string> = { 'Cache-Control': cacheControl };
-  if (encoding) headers['Content-Encoding'] = encoding;
-  response.sendFile(chosen, { headers, cacheControl: false, dotfiles: 'deny' }, (error) => {
-    if (error && !response.headersSent) next(error);
+  const sent = await send(request.raw, encodeURI(chosen), {
+    dotfiles: 'deny',
+    index: false,
+    // Revalidation by Last-Modified alone: no ETag, like every other answer of the api.
+    etag: false,
+    lastModified: true,
+    cacheControl: false,
+    contentType: false,
   });
+  if (sent.type === 'error') {
+    sent.stream.destroy();
+    if (sent.statusCode === 404) return false;
+    throw new HttpException(sent.metadata.error.message, sent.statusCode);
+  }
+  // Caches must keep one copy per encoding, whichever this answer is.
+  reply.code(sent.statusCode).headers(sent.headers).header('Vary', 'Accept-Encoding').header('Cache-Control', cacheControl);
+  // A 304 carries no content headers.
+  if (sent.statusCode !== 304) {
+    reply.header('Content-Type', contentTypeOf(file));
+    if (encoding) reply.header('Content-Encoding', encoding);
+  }
+  reply.send(sent.stream);
+  return true;
 }
 
 /**
- * gzip for API answers over the threshold, never for the event stream (or anything marked no-transform). Level 1:
- * an inbox page (43 kB of JSON) takes 0.42 ms to compress to 4.7 kB instead of 0.95 ms to 4.4 kB at the default
- * level 6 — on the api's one thread, per request. (The static files are compressed once, at the highest level.)
+ * Compression of API answers over the threshold. Brotli (quality 4) when the client accepts it, else gzip or
+ * deflate at level 1: an inbox page (43 kB of JSON) takes 0.42 ms to gzip to 4.7 kB instead of 0.95 ms to 4.4 kB
+ * at the default level 6 — on the api's one thread, per request; brotli at quality 4 costs about what gzip at
+ * level 1 does. (The static files are compressed once, at the highest level.) Compressible types are those
+ * mime-db marks so, plus text, JSON and XML ones, never the event stream.
  */
-export function apiCompression(): RequestHandler {
-  return compression({
+export function apiCompressionOptions(): FastifyCompressOptions {
+  return {
     threshold: COMPRESS_THRESHOLD_BYTES,
-    level: 1,
-    filter: (request, response) => {
-      if (EVENT_STREAM.test(request.path)) return false;
-      if (/^text\/event-stream/.test(String(response.getHeader('Content-Type') ?? ''))) return false;
-      return compression.filter(request, response);
-    },
-  });
+    encodings: ['br', 'gzip', 'deflate'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 1 },
+    customTypes: /^text\/(?!event-stream)|[+/](?:json|text|xml)(?:;|$)/,
+  };
 }
 
-/** The two handlers that serve the built web from `dist`: hashed assets, then index.html for client routes. */
-export function webUiHandlers(dist: string): { assets: RequestHandler; index: RequestHandler } {
+/** An `onRoute` hook, added before any route: the event stream's route is never compressed, whatever it sends. */
+export function noCompressionForEventStream(route: RouteOptions): void {
+  if (EVENT_STREAM.test(route.url)) route.compress = false;
+}
+
+/** Serves the built web from `dist`: hashed assets, then index.html for client routes. */
+export function webUi(dist: string): FastifyPluginAsync {
   const root = join(dist, 'assets');
   const index = join(dist, 'index.html');
-  return {
-    assets: (request, response, next) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+  return async (web: FastifyInstance) => {
+    await web.register(fastifyAccepts);
+    const notFound = (reply: FastifyReply) => reply.code(404).send();
+    const asset = async (request: FastifyRequest, reply: FastifyReply) => {
+      // The path as sent (a route parameter would come decoded once already).
+      const raw = request.url.split('?', 1)[0]!.slice('/assets'.length);
       let path: string;
       try {
-        path = decodeURIComponent(request.path);
+        path = decodeURIComponent(raw);
       } catch {
         path = '';
       }
       const file = normalize(join(root, path));
-      if (!path || !file.startsWith(root + sep) || PRECOMPRESSED.some((variant) => file.endsWith(variant.suffix))) {
-        response.status(404).end();
-        return;
-      }
-      void sendPrecompressed(request, response, () => response.status(404).end(), file, ASSET_CACHE_CONTROL).catch(next);
-    },
-    index: (request, response, next) => {
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || /^\/(api|admin)(\/|$)/.test(request.path) || !request.accepts('html'))
-        return next();
-      void sendPrecompressed(request, response, next, index, INDEX_CACHE_CONTROL).catch(next);
-    },
+      if (!path || !file.startsWith(root + sep) || PRECOMPRESSED.some((variant) => file.endsWith(variant.suffix))) return notFound(reply);
+      if (!(await sendPrecompressed(request, reply, file, ASSET_CACHE_CONTROL))) return notFound(reply);
+      return reply;
+    };
+    // GET routes answer HEAD too.
+    web.get('/assets', asset);
+    web.get('/assets/*', asset);
+    web.get('/*', async (request, reply) => {
+      if (API_PATHS.test(request.url.split('?', 1)[0]!) || !request.accepts().type(['html'])) return reply.callNotFound();
+      if (!(await sendPrecompressed(request, reply, index, INDEX_CACHE_CONTROL))) return reply.callNotFound();
+      return reply;
+    });
   };
 }

@@ -7,7 +7,7 @@
  */
 import { Controller, HttpStatus, Inject, Logger, Param, Post, Req, Res, type RawBodyRequest } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { ConnectorError } from '@otklik/connectors';
 import { CredentialCipher } from '@otklik/persistence';
@@ -20,8 +20,6 @@ import { notFound, ProblemException } from '../http';
 import { pushRefusal } from './push-refusal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Same as the JSON parser's limit in main.ts and the generic webhook's own. */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 interface PushSourceRow extends SourceConnectionRow {
   workspace_id: string;
@@ -60,7 +58,7 @@ export class WebhooksController {
       'Verified by the source\'s secret or signature. 200 with counts (or the literal answer the platform expects, e.g. VK\'s confirmation code); ' +
       '401 for a bad or missing signature/secret; 400 for a body that cannot be read; 404 for an unknown source.',
   })
-  async receive(@Param('sourceId') sourceId: string, @Req() request: RawBodyRequest<Request>, @Res() response: Response): Promise<void> {
+  async receive(@Param('sourceId') sourceId: string, @Req() request: RawBodyRequest<FastifyRequest>, @Res() reply: FastifyReply): Promise<void> {
     if (!UUID.test(sourceId)) throw notFound('source', sourceId);
     const [source]: PushSourceRow[] = await this.dataSource.query(
       `SELECT ${SOURCE_CONNECTION_COLUMNS}, s.workspace_id, s.brand_id, s.enabled FROM source s LEFT JOIN brand b ON b.id = s.brand_id WHERE s.id = $1`,
@@ -71,7 +69,7 @@ export class WebhooksController {
     if (!connector?.receive) throw new ProblemException(HttpStatus.NOT_FOUND, 'webhook-not-supported', `${source.channel} sources do not receive pushes`);
     if (!source.enabled) throw new ProblemException(HttpStatus.FORBIDDEN, 'source-disabled', 'this source is disabled; enable it to accept deliveries');
 
-    const rawBody = await rawBodyOf(request);
+    const rawBody = rawBodyOf(request);
     let result;
     try {
       result = await connector.receive({ source: sourceSettings(source, this.cipher), headers: headersOf(request), rawBody });
@@ -88,33 +86,25 @@ export class WebhooksController {
       await this.producer.wakeClassify(source.workspace_id).catch((error: Error) => this.logger.warn(`source ${source.id}: classify not woken (${error.message})`));
     }
     if (result.responseBody !== null) {
-      response.status(HttpStatus.OK).type('text/plain').send(result.responseBody);
+      reply.code(HttpStatus.OK).type('text/plain; charset=utf-8').send(result.responseBody);
       return;
     }
     const answer: PushAnswer = { accepted: stored.inserted, duplicates: stored.duplicates, deadLettered: stored.deadLettered, offTopic: stored.offTopic };
-    response.status(HttpStatus.OK).json(answer);
+    reply.code(HttpStatus.OK).send(answer);
   }
 }
 
-function headersOf(request: Request): Record<string, string | undefined> {
+function headersOf(request: FastifyRequest): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return headers;
 }
 
 /**
- * The bytes as sent. JSON and form bodies were read by the body parsers (which keep them: `rawBody: true`
- * in main.ts); any other content type is still in the stream.
+ * The bytes as sent. Every body is read, up to its limit, by the parser of its content type, which keeps the
+ * bytes (`rawBody: true` in main.ts; JSON, form and any other type alike, http/body-parsers.ts); a request
+ * without a body has none.
  */
-async function rawBodyOf(request: RawBodyRequest<Request>): Promise<Buffer> {
-  if (request.rawBody) return request.rawBody;
-  if (!request.readable) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'payload-too-large', `the request body exceeds the limit of ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+function rawBodyOf(request: RawBodyRequest<FastifyRequest>): Buffer {
+  return request.rawBody ?? Buffer.alloc(0);
 }
