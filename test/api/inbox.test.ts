@@ -185,6 +185,17 @@ describe('inbox', () => {
           severity: ['5 обращений за 3 дня'],
           criticalData: [],
         });
+        // The interface language the web inbox sends (Accept-Language) comes before the account's.
+        const asked = await harness.http.get(`/api/mentions/${current.id}`).set(bearer(russianToken)).set('Accept-Language', 'en').expect(200);
+        expect(asked.body.explanations.intent).toEqual(['reports a failure: "звонила пять раз"']);
+        const askedRussian = await harness.http
+          .get(`/api/mentions/${current.id}`)
+          .set(bearer(tokens.anna!))
+          .set('Accept-Language', 'ru-RU,ru;q=0.9,en;q=0.8')
+          .expect(200);
+        expect(askedRussian.body.explanations.severity).toEqual(['5 обращений за 3 дня']);
+        const anyLanguage = await harness.http.get(`/api/mentions/${current.id}`).set(bearer(russianToken)).set('Accept-Language', '*').expect(200);
+        expect(anyLanguage.body.explanations.severity).toEqual(['5 обращений за 3 дня']);
         const stored = await harness.http.get(`/api/mentions/${old.id}`).set(bearer(russianToken)).expect(200);
         expect(stored.body.explanations).toEqual({ intent: ['opens with a question'], cause: [] });
       } finally {

@@ -10,7 +10,8 @@ import { createI18n } from './i18n/i18n';
 import './styles/app.css';
 
 const session = new SessionStore();
-const api = new ApiClient(session);
+const i18n = createI18n();
+const api = new ApiClient(session, '', undefined, () => i18n.language);
 const events = new LiveEvents(api);
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -21,6 +22,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+// What the API writes for people (explanations, policy messages) follows the interface language: refetch on a switch.
+i18n.on('languageChanged', () => void queryClient.invalidateQueries());
 api.onSessionEnded = () => {
   events.stop();
   queryClient.clear();
@@ -31,6 +34,6 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 createRoot(container).render(
   <StrictMode>
-    <App services={{ api, session, events }} queryClient={queryClient} i18n={createI18n()} />
+    <App services={{ api, session, events }} queryClient={queryClient} i18n={i18n} />
   </StrictMode>,
 );

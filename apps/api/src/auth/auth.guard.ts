@@ -1,7 +1,8 @@
 /**
  * The global guard: every route needs `Authorization: Bearer <access token>` or `X-Api-Key: <key>` unless it
  * is @Public(); @Roles() then checks the caller's role in the token's workspace. The role is re-read from
- * membership (briefly cached), so a removed member loses access within seconds.
+ * membership (briefly cached), so a removed member loses access within seconds. The caller's language is the one
+ * the request asks for in `Accept-Language` (the web inbox sends its interface language), else the account's.
  */
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -12,6 +13,7 @@ import { ApiKeyService } from './api-key.service';
 import { IS_PUBLIC, QUERY_TOKEN_ALLOWED, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { MembershipCache } from './membership-cache';
+import { preferredLocale } from './request-locale';
 
 const REASONS = {
   malformed: 'the access token is malformed',
@@ -33,7 +35,10 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const user = await this.authenticate(request, this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_ALLOWED, targets) === true);
+    const authenticated = await this.authenticate(request, this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_ALLOWED, targets) === true);
+    // The language the request asks for (the web inbox's interface language) before the account's.
+    const asked = preferredLocale(request.headers['accept-language']);
+    const user = asked && asked !== authenticated.locale ? { ...authenticated, locale: asked } : authenticated;
     request.authUser = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && roles.length > 0 && user.role !== 'admin' && !roles.includes(user.role)) {

@@ -58,6 +58,23 @@ describe('ApiClient', () => {
     expect(session.current()?.refreshToken).toBe('refresh-2');
   });
 
+  it('sends the interface language as Accept-Language', async () => {
+    const session = new SessionStore(memory());
+    session.save(pair('access', 'refresh'));
+    const sent: Array<string | undefined> = [];
+    const fetchImpl = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      sent.push((init?.headers as Record<string, string>)['Accept-Language']);
+      return json(200, {});
+    }) as typeof fetch;
+    let language = 'ru';
+    const client = new ApiClient(session, '', fetchImpl, () => language);
+    await client.get('/api/me');
+    language = 'en';
+    await client.get('/api/me');
+    await new ApiClient(session, '', fetchImpl).get('/api/me');
+    expect(sent).toEqual(['ru', 'en', undefined]);
+  });
+
   it('ends the session when the refresh is refused, and reports problem details', async () => {
     const session = new SessionStore(memory());
     session.save(pair('old-access', 'refresh-1'));

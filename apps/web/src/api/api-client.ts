@@ -71,6 +71,8 @@ export class ApiClient {
     private readonly session: SessionStore,
     private readonly baseUrl = '',
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+    /** The interface language, sent as Accept-Language: the API writes explanations and policy messages in it. */
+    private readonly language: () => string | undefined = () => undefined,
   ) {}
 
   /** Called when the session ends (refresh refused): the app goes back to the login screen. */
@@ -159,6 +161,8 @@ export class ApiClient {
 
   private send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { Accept: options.accept ?? 'application/json, application/problem+json' };
+    const language = this.language();
+    if (language) headers['Accept-Language'] = language;
     const token = this.session.current()?.accessToken;
     if (token && !options.anonymous) headers.Authorization = `Bearer ${token}`;
     let body: string | undefined;
