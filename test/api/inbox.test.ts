@@ -93,6 +93,21 @@ describe('inbox', () => {
       await harness.http.get('/api/mentions').query({ cursor: 'garbage' }).set(bearer(tokens.anna!)).expect(400);
     });
 
+    it('merges one range per severity into inbox order, and pages across them without gaps or repeats', async () => {
+      const get = async (query: Record<string, string>) =>
+        (await harness.http.get('/api/mentions').query(query).set(bearer(tokens.anna!)).expect(200)).body as { items: { id: string }[]; nextCursor: string | null };
+      expect((await get({ severity: 'low' })).items.map((item) => item.id)).toEqual([ids.low]);
+      expect((await get({ severity: 'low,high' })).items.map((item) => item.id)).toEqual([ids.high2, ids.high1, ids.mid, ids.dueSoon, ids.low]);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await get({ limit: '2', status: 'new,open,pending,resolved', severity: 'high,low', ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual([ids.high2, ids.high1, ids.resolved, ids.mid, ids.dueSoon, ids.low]);
+    });
+
     it('filters by label, channel, SLA state, snooze and text in both languages', async () => {
       const get = async (query: Record<string, string>) =>
         (await harness.http.get('/api/mentions').query(query).set(bearer(tokens.anna!)).expect(200)).body.items.map((item: { id: string }) => item.id);

@@ -33,6 +33,7 @@ import { Reclassify1764300000200 } from './migrations/1764300000200-reclassify';
 import { InboxFacetsIndex1764300000300 } from './migrations/1764300000300-inbox-facets-index';
 import { SlaAlertDigest1764300000400 } from './migrations/1764300000400-sla-alert-digest';
 import { InboxCoveringIndexes1764300000600 } from './migrations/1764300000600-inbox-covering-indexes';
+import { InboxSeverityIndex1764300000700 } from './migrations/1764300000700-inbox-severity-index';
 
 export const ENTITIES = [
   WorkspaceEntity,
@@ -73,6 +74,7 @@ export const MIGRATIONS = [
   InboxFacetsIndex1764300000300,
   SlaAlertDigest1764300000400,
   InboxCoveringIndexes1764300000600,
+  InboxSeverityIndex1764300000700,
 ];
 
 export function dataSourceOptions(databaseUrl: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {

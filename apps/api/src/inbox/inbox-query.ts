@@ -115,10 +115,6 @@ export function dimensionConditions(
   return out;
 }
 
-export function filterConditions(query: MentionFiltersQuery, context: FilterContext, params: SqlParams): string[] {
-  return [...commonConditions(query, context, params), ...Object.values(dimensionConditions(query, context, params))];
-}
-
 export function statusesOf(query: MentionFiltersQuery): string[] {
   return query.status && query.status.length > 0 ? [...new Set(query.status)] : DEFAULT_STATUSES;
 }
@@ -133,9 +129,15 @@ function statusLiteral(status: string): string {
   return `'${status}'`;
 }
 
+/** The backlog: the statuses the partial covering indexes (`mention_open_inbox`, `mention_open_severity`) hold. */
+const BACKLOG_STATUSES: readonly string[] = DEFAULT_STATUSES;
+
 /**
  * The page's ids, in inbox order: one index range scan per status, merged. Fetches limit + 1 to know if more
- * follow. For the backlog statuses the scan is index-only on `mention_open_inbox` (filters included).
+ * follow. For the backlog statuses the scan is index-only on `mention_open_inbox` (filters included). A view of
+ * some severities scans one range per backlog status and severity of `mention_open_severity` (severity in its key,
+ * then inbox order): priority follows severity, so in the backlog's order a low-severity view would first walk
+ * past every more urgent mention.
  */
 export function listIdsSql(
   query: MentionFiltersQuery,
@@ -144,7 +146,10 @@ export function listIdsSql(
   cursor: InboxCursor | null,
 ): { sql: string; values: unknown[] } {
   const params = new SqlParams();
-  const where = filterConditions(query, context, params);
+  const common = commonConditions(query, context, params);
+  // Severity is added per branch below (a parameter PostgreSQL never sees used has no type).
+  const severities = [...new Set(query.severity ?? [])];
+  const where = [...common, ...Object.values(dimensionConditions({ ...query, severity: undefined }, context, params))];
   if (cursor) {
     where.push(`(-m.priority, m.published_at, m.id) > (${params.add(-cursor.priority)}::int, ${params.add(cursor.publishedAt)}::timestamptz, ${params.add(cursor.id)}::bigint)`);
   }
@@ -152,11 +157,17 @@ export function listIdsSql(
   // author table instead of probing 51 authors (15 ms instead of 1 for a resolved-only list).
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badRequest('limit', 'must be an integer from 1 to 1000');
   const take = String(limit + 1);
-  const branches = statusesOf(query).map(
-    (status) =>
-      `(SELECT m.id, m.priority, m.published_at FROM mention m WHERE ${[...where, `m.status = ${statusLiteral(status)}`].join(' AND ')}
-         ORDER BY -m.priority, m.published_at, m.id LIMIT ${take})`,
-  );
+  const branch = (conditions: string[]) =>
+    `(SELECT m.id, m.priority, m.published_at FROM mention m WHERE ${conditions.join(' AND ')}
+         ORDER BY -m.priority, m.published_at, m.id LIMIT ${take})`;
+  const once = new Map<string, string>();
+  const param = (key: string, value: unknown) => once.get(key) ?? once.set(key, params.add(value)).get(key)!;
+  const branches = statusesOf(query).flatMap((status) => {
+    const conditions = [...where, `m.status = ${statusLiteral(status)}`];
+    if (severities.length === 0) return [branch(conditions)];
+    if (!BACKLOG_STATUSES.includes(status)) return [branch([...conditions, `m.severity = ANY(${param('any', severities)}::text[])`])];
+    return severities.map((severity) => branch([...conditions, `m.severity = ${param(`one:${severity}`, severity)}`]));
+  });
   const sql = `SELECT id, priority, published_at FROM (${branches.join(' UNION ALL ')}) page ORDER BY priority DESC, published_at, id LIMIT ${take}`;
   return { sql, values: params.values };
 }
