@@ -1,7 +1,7 @@
 /**
  * The outbound guard end to end. With the production default (OTKLIK_OUTBOUND_ALLOW empty): the API refuses to
- * save a source or a notification channel whose URL points into the deployment's network (400 naming the
- * field), "test connection" of such a source already stored is refused before connecting, and the BUILT worker
+ * save a source or a notification channel whose URL (or e-mail server) points into the deployment's network (400
+ * naming the field), "test connection" of such a source already stored is refused before connecting, and the BUILT worker
  * marks it failing without one request reaching the fake platform on 127.0.0.1. With loopback allowed the
  * same source is polled; a redirect from the allowed platform to cloud metadata is still refused.
  * Run `npm run build` first.
@@ -94,6 +94,14 @@ describe('outbound guard (api in-process, built worker)', () => {
       .expect(400);
     expect(hook.body.errors).toEqual([
       { field: 'config.url', reason: 'is a link-local address (169.254.169.254); allow it with OTKLIK_OUTBOUND_ALLOW' },
+    ]);
+    const mail = await harness.http
+      .post('/api/notification-channels')
+      .set(bearer(admin))
+      .send({ kind: 'email', name: 'internal relay', config: { host: '127.0.0.1', port: '25', secure: 'false', from: 'alerts@example.com', to: 'duty@example.com' } })
+      .expect(400);
+    expect(mail.body.errors).toEqual([
+      { field: 'config.host', reason: 'is a loopback address (127.0.0.1); allow it with OTKLIK_OUTBOUND_ALLOW' },
     ]);
     const [{ n }] = await harness.db.dataSource.query('SELECT count(*)::int AS n FROM source WHERE workspace_id = $1', [
       workspace.workspaceId,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { CredentialCipher } from '@otklik/persistence';
 import { AlertDelivery } from '../../apps/worker/src/notify/alert-delivery';
-import { loopbackFetch } from '../../libs/connectors/src/testing/loopback-outbound';
+import { loopbackOutbound } from '../../libs/connectors/src/testing/loopback-outbound';
 import { createTestDatabase, exited, queueEnv, startBuilt, waitFor, type TestDatabase } from '../support/test-env';
 import { createWorkspace, startReceiver, type ReceivedRequest } from './escalation-fixtures';
 
@@ -263,7 +263,7 @@ describe('notification channels', () => {
 
     // Delivered means delivered: a repeated job (a re-dispatch, a duplicate) sends nothing.
     const before = receiver.requests.length;
-    const again = await new AlertDelivery(database.dataSource, SECRET_KEY, loopbackFetch).deliver(alertId, channels.slack);
+    const again = await new AlertDelivery(database.dataSource, SECRET_KEY, loopbackOutbound).deliver(alertId, channels.slack);
     expect(again).toEqual({ status: 'already_delivered' });
     expect(receiver.requests.length).toBe(before);
   }, 120_000);

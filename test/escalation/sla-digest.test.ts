@@ -9,7 +9,7 @@ import { CredentialCipher } from '@otklik/persistence';
 import { SlaAlertDigest1764300000400 } from '../../libs/persistence/src/migrations/1764300000400-sla-alert-digest';
 import { checkSlaBreaches } from '../../apps/worker/src/escalation/sla-breach.check';
 import { AlertDelivery } from '../../apps/worker/src/notify/alert-delivery';
-import { loopbackFetch } from '../../libs/connectors/src/testing/loopback-outbound';
+import { loopbackOutbound } from '../../libs/connectors/src/testing/loopback-outbound';
 import { seedMention } from '../api/support/seed-mentions';
 import { createTestDatabase, uniqueName, type TestDatabase } from '../support/test-env';
 import { createWorkspace, startReceiver } from './escalation-fixtures';
@@ -197,7 +197,7 @@ describe('SLA breach digests', () => {
       const webhook = await channel('webhook', { url: `${receiver.url}/webhook`, secret: 'whsec-digest' });
       await checkSlaBreaches(ds());
       const [digest] = await digests(workspaceId);
-      const delivery = new AlertDelivery(ds(), SECRET_KEY, loopbackFetch);
+      const delivery = new AlertDelivery(ds(), SECRET_KEY, loopbackOutbound);
       await delivery.deliver(digest.id, slack);
       await delivery.deliver(digest.id, webhook);
 

@@ -144,7 +144,7 @@ export class NotificationChannelsService {
     const started = Date.now();
     let result: ChannelTestResultView;
     try {
-      const receipt = await sendTestMessage(row.kind, config, workspace.name, messageLanguage(workspace.settings?.language), this.outbound.fetch);
+      const receipt = await sendTestMessage(row.kind, config, workspace.name, messageLanguage(workspace.settings?.language), this.outbound);
       result = { ok: true, detail: receipt.detail, durationMs: Date.now() - started };
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError('transient', (error as Error).message);
@@ -155,12 +155,16 @@ export class NotificationChannelsService {
     return result;
   }
 
-  /** URL settings pointing into the deployment's own network are refused on save; the guard refuses them again when sending (DNS can change). */
+  /**
+   * URL settings and the e-mail server pointing into the deployment's own network are refused on save; the guard
+   * refuses them again when sending (DNS can change).
+   */
   private async checkOutbound(kind: NotificationKind, config: Record<string, string>): Promise<void> {
     for (const spec of CHANNEL_FIELDS[kind]) {
       const value = config[spec.name];
-      if (spec.type !== 'url' || value === undefined) continue;
-      const reason = await this.outbound.check(value);
+      const smtpHost = kind === 'email' && spec.name === 'host';
+      if ((spec.type !== 'url' && !smtpHost) || value === undefined) continue;
+      const reason = smtpHost ? await this.outbound.checkHost(value) : await this.outbound.check(value);
       if (reason) configProblem(new ChannelConfigError(`config.${spec.name}`, reason));
     }
   }

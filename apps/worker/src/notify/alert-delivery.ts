@@ -11,7 +11,7 @@ import { loadSlaDigests, type StoredSlaDigest } from '../escalation/sla-digest.q
 import { composeAlertMessage, messageLanguage, type AlertMessageContext, type MessageLanguage, type SlaDigestLine } from './alert-message';
 import { DeliveryError } from './delivery-error';
 import { isNotificationKind, type NotificationKind } from './notification-channel.config';
-import { CHANNEL_SENDERS, type OutgoingAlert, type SendReceipt } from './senders';
+import { CHANNEL_SENDERS, type Outbound, type OutgoingAlert, type SendReceipt } from './senders';
 
 /** A claim older than this is taken to belong to a process that died mid-send. */
 const STALE_CLAIM_SECONDS = 120;
@@ -160,8 +160,8 @@ export class AlertDelivery {
   constructor(
     private readonly dataSource: DataSource,
     secretKey: Buffer,
-    /** The runtime's outbound guard: what HTTP channels post through. */
-    private readonly fetch: typeof globalThis.fetch,
+    /** The runtime's outbound guard: what every channel reaches its receiver through. */
+    private readonly outbound: Outbound,
   ) {
     this.cipher = new CredentialCipher(secretKey);
   }
@@ -212,7 +212,7 @@ export class AlertDelivery {
         deliveryId,
         extraRecipients: await extraRecipients(this.dataSource, row),
       };
-      const receipt = await CHANNEL_SENDERS[channel.kind](config, outgoing, this.fetch);
+      const receipt = await CHANNEL_SENDERS[channel.kind](config, outgoing, this.outbound);
       await this.dataSource.query(`UPDATE alert_delivery SET status = 'delivered', delivered_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`, [deliveryId]);
       return { status: 'delivered', attempts, detail: receipt.detail };
     } catch (error) {
@@ -237,7 +237,7 @@ export async function sendTestMessage(
   config: Record<string, string>,
   workspaceName: string,
   language: MessageLanguage,
-  fetch: typeof globalThis.fetch,
+  outbound: Outbound,
 ): Promise<SendReceipt> {
   const context: AlertMessageContext = {
     alert: { id: 'test', kind: 'escalation', level: 'watch', score: null, reasons: [], alertedAt: new Date().toISOString() },
@@ -250,5 +250,5 @@ export async function sendTestMessage(
     payload: { alertId: null, kind: 'test', level: 'watch', test: true, sentAt: context.alert.alertedAt },
     deliveryId: `test-${Date.now().toString(36)}`,
     extraRecipients: [],
-  }, fetch);
+  }, outbound);
 }

@@ -22,7 +22,7 @@ export class NotifyProcessor extends WorkerHost implements OnApplicationBootstra
 
   constructor(dataSource: DataSource, @Inject(RUNTIME) private readonly runtime: Runtime) {
     super();
-    this.delivery = new AlertDelivery(dataSource, runtime.secretKey, runtime.outbound.fetch);
+    this.delivery = new AlertDelivery(dataSource, runtime.secretKey, runtime.outbound);
   }
 
   onApplicationBootstrap(): void {

@@ -84,6 +84,41 @@ describe('outbound guard', () => {
     });
   });
 
+  describe('addresses for connections that are not HTTP (SMTP)', () => {
+    const dns = fakeDns({
+      'smtp.intranet.example': ['10.0.0.25'],
+      'smtp.mixed.example': ['93.184.216.34', '192.168.1.25'],
+      'smtp.public.example': ['93.184.216.34', '2606:4700::1111'],
+    });
+    const guard = new OutboundGuard([], dns);
+
+    it('gives one checked address of a public host, and a public literal as it is', async () => {
+      expect(await guard.address('smtp.public.example')).toBe('93.184.216.34');
+      expect(await guard.address('93.184.216.34')).toBe('93.184.216.34');
+      expect(await guard.address('[2606:4700::1111]')).toBe('2606:4700::1111');
+    });
+
+    it('refuses private literals and names with any private address, naming the host and the setting', async () => {
+      await expect(guard.address('127.0.0.1')).rejects.toThrow(new OutboundRefusedError('127.0.0.1', 'is a loopback address (127.0.0.1); allow it with OTKLIK_OUTBOUND_ALLOW'));
+      await expect(guard.address('smtp.intranet.example')).rejects.toBeInstanceOf(OutboundRefusedError);
+      await expect(guard.address('smtp.mixed.example')).rejects.toThrow(/resolves to a private address \(192\.168\.1\.25\)/);
+      await expect(guard.address('nowhere.example')).rejects.toThrow(/ENOTFOUND/);
+    });
+
+    it('lets an allowed range through', async () => {
+      const allowing = new OutboundGuard(ranges('10.0.0.0/8'), dns);
+      expect(await allowing.address('smtp.intranet.example')).toBe('10.0.0.25');
+      expect(await allowing.address('10.1.2.3')).toBe('10.1.2.3');
+    });
+
+    it('checks a bare host on save as check() does a URL', async () => {
+      expect(await guard.checkHost('smtp.intranet.example')).toBe('resolves to a private address (10.0.0.25); allow it with OTKLIK_OUTBOUND_ALLOW');
+      expect(await guard.checkHost('169.254.169.254')).toBe('is a link-local address (169.254.169.254); allow it with OTKLIK_OUTBOUND_ALLOW');
+      expect(await guard.checkHost('smtp.public.example')).toBeNull();
+      expect(await guard.checkHost('nowhere.example')).toBeNull();
+    });
+  });
+
   describe('requests', () => {
     let server: FakePlatformServer;
     let target: FakePlatformServer;

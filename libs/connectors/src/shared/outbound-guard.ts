@@ -11,6 +11,9 @@
  *   they are checked before the request.
  * - Redirects are followed here, hop by hop, each through the same checks.
  *
+ * Connections that are not HTTP (SMTP for e-mail alerts) ask `guard.address(host)` for one checked address and
+ * connect to that address, naming the host only for TLS.
+ *
  * `guard.fetch` speaks enough of the fetch API for our callers (URL input, string or byte bodies, a signal,
  * `redirect`), over node:http/https: the built-in fetch offers no hook on its DNS lookup in Node 20.
  * A refused request never connects, so a refusal carries no response body; it is an OutboundRefusedError.
@@ -127,6 +130,24 @@ export class OutboundGuard {
   };
 
   /**
+   * One address of `host` to connect to, every address of it checked (an IP literal is checked as it is); throws
+   * OutboundRefusedError, or the resolver's error when the name does not resolve. For non-HTTP connections.
+   */
+  async address(host: string): Promise<string> {
+    const bare = host.replace(/^\[(.*)\]$/, '$1');
+    if (numericAddress(bare) !== null) {
+      const refusal = this.refusal(bare);
+      if (refusal) throw new OutboundRefusedError(bare, `is ${refusal}`);
+      return bare;
+    }
+    const addresses = await this.resolve(bare);
+    const refused = this.refusedAmong(bare, addresses);
+    if (refused) throw refused;
+    if (addresses.length === 0) throw new OutboundRefusedError(bare, 'has no address');
+    return addresses[0]!.address;
+  }
+
+  /**
    * For input validation (saving a source or a channel): why this URL would be refused now, or null. A name
    * that does not resolve now passes: the request-time check decides when it does.
    */
@@ -138,12 +159,20 @@ export class OutboundGuard {
     } catch (error) {
       return error instanceof OutboundRefusedError ? error.reason : 'is not a URL';
     }
-    const host = hostOf(url);
-    if (numericAddress(host) !== null) return null;
+    return this.checkHost(hostOf(url));
+  }
+
+  /** `check` for a bare host name or address (an SMTP server): why it would be refused now, or null. */
+  async checkHost(host: string): Promise<string | null> {
+    const bare = host.replace(/^\[(.*)\]$/, '$1');
+    if (numericAddress(bare) !== null) {
+      const refusal = this.refusal(bare);
+      return refusal && `is ${refusal}`;
+    }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => (timer = setTimeout(resolve, CHECK_DNS_TIMEOUT_MS, null).unref()));
-    const addresses = await Promise.race([this.resolve(host).catch(() => null), timeout]).finally(() => clearTimeout(timer));
-    return addresses ? (this.refusedAmong(host, addresses)?.reason ?? null) : null;
+    const addresses = await Promise.race([this.resolve(bare).catch(() => null), timeout]).finally(() => clearTimeout(timer));
+    return addresses ? (this.refusedAmong(bare, addresses)?.reason ?? null) : null;
   }
 
   /** A fetch for configured URLs: every hop checked, refusals thrown as OutboundRefusedError. */

@@ -12,6 +12,9 @@ export const LOOPBACK_RANGES: readonly CidrRange[] = [
   { address: '::1', family: 6, prefix: 128 },
 ];
 
-export const loopbackFetch = new OutboundGuard(LOOPBACK_RANGES).fetch;
+/** The guard itself, for callers that take more than its fetch (notification channels: SMTP too). */
+export const loopbackOutbound = new OutboundGuard(LOOPBACK_RANGES);
+
+export const loopbackFetch = loopbackOutbound.fetch;
 
 export const loopbackAllowed: ConnectorDeps = { fetch: loopbackFetch };

@@ -16,5 +16,13 @@ export interface SendReceipt {
   detail: string;
 }
 
-/** `fetch` is the runtime's outbound guard (HTTP senders post only through it). */
-export type ChannelSender = (config: Record<string, string>, alert: OutgoingAlert, fetch: typeof globalThis.fetch) => Promise<SendReceipt>;
+/**
+ * The runtime's outbound guard (libs/connectors outbound-guard.ts): HTTP senders post only through its `fetch`,
+ * the e-mail sender connects only to an address it gave (`address`), so no channel reaches a private network.
+ */
+export interface Outbound {
+  fetch: typeof globalThis.fetch;
+  address(host: string): Promise<string>;
+}
+
+export type ChannelSender = (config: Record<string, string>, alert: OutgoingAlert, outbound: Outbound) => Promise<SendReceipt>;

@@ -12,7 +12,7 @@ function escapeSlack(text: string): string {
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-export const sendSlack: ChannelSender = async (config, alert, fetch) => {
+export const sendSlack: ChannelSender = async (config, alert, { fetch }) => {
   const { message } = alert;
   const body = JSON.stringify({
     text: clip(message.text, 3000),
@@ -26,7 +26,7 @@ export const sendSlack: ChannelSender = async (config, alert, fetch) => {
   return { detail: `HTTP ${result.status}` };
 };
 
-export const sendMattermost: ChannelSender = async (config, alert, fetch) => {
+export const sendMattermost: ChannelSender = async (config, alert, { fetch }) => {
   const { message } = alert;
   const body = JSON.stringify({
     text: message.title,

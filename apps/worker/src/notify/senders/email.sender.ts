@@ -1,8 +1,11 @@
 /**
  * E-mail over SMTP (nodemailer). SMTP's own classes decide the retry: 4xx is "try later", 5xx is final;
- * connection trouble is transient, a refused login is not.
+ * connection trouble is transient, a refused login is not. The server is reached at an address the outbound guard
+ * checked (never a private one unless allowed), named by its host only for TLS (SNI and the certificate check).
  */
+import { isIP } from 'node:net';
 import { createTransport } from 'nodemailer';
+import { OutboundRefusedError } from '@otklik/connectors';
 import { DeliveryError } from '../delivery-error';
 import { DELIVERY_TIMEOUT_MS } from '../http-post';
 import type { ChannelSender } from './channel-sender';
@@ -23,10 +26,22 @@ export function classifySmtpError(error: SmtpError): DeliveryError {
   return new DeliveryError('transient', reason);
 }
 
-export const sendEmail: ChannelSender = async (config, alert) => {
+/** The checked address of the SMTP server; a refusal is final (the configured host is the problem). */
+async function serverAddress(outbound: Parameters<ChannelSender>[2], host: string): Promise<string> {
+  try {
+    return await outbound.address(host);
+  } catch (error) {
+    if (error instanceof OutboundRefusedError) throw new DeliveryError('permanent', `smtp: ${host} ${error.reason}`);
+    throw new DeliveryError('transient', `smtp: ${host} does not resolve (${(error as { code?: string }).code ?? (error as Error).message})`);
+  }
+}
+
+export const sendEmail: ChannelSender = async (config, alert, outbound) => {
   const port = config.port ? Number(config.port) : config.secure === 'true' ? 465 : 587;
   const transport = createTransport({
-    host: config.host,
+    host: await serverAddress(outbound, config.host!),
+    // The name the certificate must carry (an address configured as the host has none to check).
+    servername: isIP(config.host!) ? undefined : config.host,
     port,
     secure: config.secure === 'true',
     auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,

@@ -5,7 +5,7 @@ import { sendEmail } from './email.sender';
 import { sendSignedWebhook } from './signed-webhook.sender';
 import { sendTelegram } from './telegram.sender';
 
-export type { ChannelSender, OutgoingAlert, SendReceipt } from './channel-sender';
+export type { ChannelSender, Outbound, OutgoingAlert, SendReceipt } from './channel-sender';
 
 export const CHANNEL_SENDERS: Record<NotificationKind, ChannelSender> = {
   slack: sendSlack,

@@ -6,7 +6,7 @@ import { signWebhook } from '@otklik/connectors';
 import { postJson } from '../http-post';
 import type { ChannelSender } from './channel-sender';
 
-export const sendSignedWebhook: ChannelSender = async (config, alert, fetch) => {
+export const sendSignedWebhook: ChannelSender = async (config, alert, { fetch }) => {
   const body = JSON.stringify({ type: 'alert', deliveryId: alert.deliveryId, ...alert.payload, message: { title: alert.message.title, text: alert.message.text, language: alert.message.language } });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const result = await postJson(

@@ -9,7 +9,7 @@ import type { ChannelSender } from './channel-sender';
 export const TELEGRAM_API_URL = 'https://api.telegram.org';
 const MAX_TEXT = 4096;
 
-export const sendTelegram: ChannelSender = async (config, alert, fetch) => {
+export const sendTelegram: ChannelSender = async (config, alert, { fetch }) => {
   const base = (config.apiBaseUrl ?? TELEGRAM_API_URL).replace(/\/+$/, '');
   const text = alert.message.text.length <= MAX_TEXT ? alert.message.text : `${alert.message.text.slice(0, MAX_TEXT - 1)}…`;
   const body = JSON.stringify({ chat_id: config.chatId, text, disable_web_page_preview: true });
