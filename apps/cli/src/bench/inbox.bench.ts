@@ -238,6 +238,8 @@ export async function benchInbox(): Promise<string[]> {
       lines.push(...(await explain(client, 'inbox list, page 21 (cursor)', deep.sql, deep.values, brief)));
       const filtered = inbox.listStatement({ limit: 50, severity: ['high', 'critical'], channel: ['vk', 'telegram'] }, context);
       lines.push(...(await explain(client, 'inbox list, severity + channel', filtered.sql, filtered.values, brief)));
+      const low = inbox.listStatement({ limit: 50, severity: ['low'] }, context);
+      lines.push(...(await explain(client, 'inbox list, low severity (one range per status of the severity index)', low.sql, low.values, brief)));
       const search = inbox.listStatement({ limit: 50, q: 'refund' }, context);
       lines.push(...(await explain(client, 'inbox list, text search "refund"', search.sql, search.values, brief)));
       const id = sample[0]!;
