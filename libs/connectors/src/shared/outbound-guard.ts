@@ -61,8 +61,13 @@ interface Answer {
   body: Buffer;
 }
 
+/** A host without the brackets of an IPv6 literal (`[::1]` → `::1`). */
+function bareHost(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1');
+}
+
 function hostOf(url: URL): string {
-  return url.hostname.replace(/^\[(.*)\]$/, '$1');
+  return bareHost(url.hostname);
 }
 
 /** Every address of a host name (node:dns lookup, as the OS resolves it); replaceable in tests. */
@@ -134,7 +139,7 @@ export class OutboundGuard {
    * OutboundRefusedError, or the resolver's error when the name does not resolve. For non-HTTP connections.
    */
   async address(host: string): Promise<string> {
-    const bare = host.replace(/^\[(.*)\]$/, '$1');
+    const bare = bareHost(host);
     if (numericAddress(bare) !== null) {
       const refusal = this.refusal(bare);
       if (refusal) throw new OutboundRefusedError(bare, `is ${refusal}`);
@@ -164,7 +169,7 @@ export class OutboundGuard {
 
   /** `check` for a bare host name or address (an SMTP server): why it would be refused now, or null. */
   async checkHost(host: string): Promise<string | null> {
-    const bare = host.replace(/^\[(.*)\]$/, '$1');
+    const bare = bareHost(host);
     if (numericAddress(bare) !== null) {
       const refusal = this.refusal(bare);
       return refusal && `is ${refusal}`;
