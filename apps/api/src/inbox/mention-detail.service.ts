@@ -1,7 +1,7 @@
 /**
- * Everything the agent needs to answer one mention, in two round trips: the mention with its author, thread,
- * claim, assignee, incident and campaign; then (one statement of JSON sub-selects) the thread context, the
- * author's history, notes, replies and the case.
+ * Everything the agent needs to answer one mention, in one statement (DETAIL_SQL): the mention with its author,
+ * thread, claim, assignee, incident and campaign, and as JSON sub-selects the thread context, the author's
+ * history, notes, replies and the case.
  */
 import { Injectable } from '@nestjs/common';
 import { renderExplanations } from '@otklik/classifier';
@@ -12,7 +12,7 @@ import { notFound } from '../http/problem';
 import { SettingsService } from '../settings/settings.service';
 import { targetMinutes } from '../settings/triage-settings';
 import { CLOSED_STATUSES, slaClock, type SlaClock } from './sla-clock';
-import { claimOf, listItem, MENTION_ROW_COLUMNS, MENTION_ROW_JOINS, type MentionListItem, type MentionRow } from './mention-views';
+import { listItem, MENTION_ROW_COLUMNS, MENTION_ROW_JOINS, type MentionListItem, type MentionRow } from './mention-views';
 
 export interface DetailRow extends MentionRow {
   workspace_id: string;
@@ -197,13 +197,12 @@ export class MentionDetailService {
     const [settings, rows] = await Promise.all([this.settings.get(user.workspaceId), this.reads.query<DetailRow & ContextRow>(DETAIL_SQL, [id, user.workspaceId])]);
     const row = rows[0];
     if (!row) throw notFound('mention', id);
-    const context = row;
     const now = new Date();
     const item = listItem(row, now, settings.slaDueSoonMinutes);
     const calendar = { timeZone: settings.timeZone, businessHours: settings.businessHours };
     const resolutionDue = addBusinessMinutes(row.published_at, targetMinutes(settings, row.severity, 'resolution'), calendar);
     const stopped = row.status === 'spam' || row.status === 'do_not_engage';
-    const caseRow = context!.case_row;
+    const caseRow = row.case_row;
     return {
       ...item,
       externalId: row.external_id,
@@ -219,7 +218,6 @@ export class MentionDetailService {
       assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name } : null,
       incident: row.incident,
       campaign: row.campaign,
-      claim: claimOf(row, now),
       author: { ...item.author, externalId: row.author_external_id, accountCreatedAt: row.account_created_at?.toISOString() ?? null },
       thread: {
         id: row.thread_id,
@@ -227,14 +225,14 @@ export class MentionDetailService {
         mentionCount: row.thread_mention_count,
         escalationLevel: row.thread_escalation_level,
         lastActivityAt: row.thread_last_activity_at?.toISOString() ?? null,
-        root: context!.root,
-        parents: context!.parents ?? [],
-        siblings: context!.siblings ?? [],
-        replies: context!.children ?? [],
+        root: row.root,
+        parents: row.parents ?? [],
+        siblings: row.siblings ?? [],
+        replies: row.children ?? [],
       },
-      authorHistory: { summary: context!.history_summary, mentions: context!.history ?? [] },
-      notes: context!.notes ?? [],
-      replies: context!.replies ?? [],
+      authorHistory: { summary: row.history_summary, mentions: row.history ?? [] },
+      notes: row.notes ?? [],
+      replies: row.replies ?? [],
       case: caseRow
         ? {
             ...caseRow,

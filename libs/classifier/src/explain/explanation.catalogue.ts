@@ -60,14 +60,12 @@ export function quotedRu(phrases: readonly string[]): string {
   return phrases.map((phrase) => `«${phrase}»`).join(', ');
 }
 
-/** The Russian noun form for a count: `one` for 1, 21, 101; `few` for 2-4, 22-24; `many` for 0, 5-20, 25... */
+const russianPlurals = new Intl.PluralRules('ru');
+
+/** The Russian noun form for a count (the platform's plural rules): `one` for 1, 21, 101; `few` for 2-4, 22-24; `many` for 0, 5-20, 25... */
 export function russianPlural(count: number, one: string, few: string, many: string): string {
-  const lastTwo = Math.abs(Math.trunc(count)) % 100;
-  const last = lastTwo % 10;
-  if (lastTwo >= 11 && lastTwo <= 14) return many;
-  if (last === 1) return one;
-  if (last >= 2 && last <= 4) return few;
-  return many;
+  const form = russianPlurals.select(Math.trunc(count));
+  return form === 'one' ? one : form === 'few' ? few : many;
 }
 
 const times = (count: number) => `${count} ${russianPlural(count, 'раз', 'раза', 'раз')}`;

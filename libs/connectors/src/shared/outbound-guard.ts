@@ -107,9 +107,14 @@ export class OutboundGuard {
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new OutboundRefusedError(url.protocol, 'must be an http:// or https:// URL');
     const host = hostOf(url);
-    if (numericAddress(host) === null) return;
-    const refusal = this.refusal(host);
-    if (refusal) throw new OutboundRefusedError(host, `is ${refusal}`);
+    const refused = numericAddress(host) === null ? null : this.refusedLiteral(host);
+    if (refused) throw refused;
+  }
+
+  /** An IP literal, checked as it is (no DNS), as the error to throw; null when it may be reached. */
+  private refusedLiteral(address: string): OutboundRefusedError | null {
+    const refusal = this.refusal(address);
+    return refusal ? new OutboundRefusedError(address, `is ${refusal}`) : null;
   }
 
   /** The first refused address of a resolved host name, as an error; null when every address may be reached. */
@@ -141,8 +146,8 @@ export class OutboundGuard {
   async address(host: string): Promise<string> {
     const bare = bareHost(host);
     if (numericAddress(bare) !== null) {
-      const refusal = this.refusal(bare);
-      if (refusal) throw new OutboundRefusedError(bare, `is ${refusal}`);
+      const refused = this.refusedLiteral(bare);
+      if (refused) throw refused;
       return bare;
     }
     const addresses = await this.resolve(bare);
@@ -170,10 +175,7 @@ export class OutboundGuard {
   /** `check` for a bare host name or address (an SMTP server): why it would be refused now, or null. */
   async checkHost(host: string): Promise<string | null> {
     const bare = bareHost(host);
-    if (numericAddress(bare) !== null) {
-      const refusal = this.refusal(bare);
-      return refusal && `is ${refusal}`;
-    }
+    if (numericAddress(bare) !== null) return this.refusedLiteral(bare)?.reason ?? null;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => (timer = setTimeout(resolve, CHECK_DNS_TIMEOUT_MS, null).unref()));
     const addresses = await Promise.race([this.resolve(bare).catch(() => null), timeout]).finally(() => clearTimeout(timer));

@@ -8,7 +8,7 @@ import { createTransport } from 'nodemailer';
 import { OutboundRefusedError } from '@otklik/connectors';
 import { DeliveryError } from '../delivery-error';
 import { DELIVERY_TIMEOUT_MS } from '../http-post';
-import type { ChannelSender } from './channel-sender';
+import type { ChannelSender, Outbound } from './channel-sender';
 
 interface SmtpError {
   code?: string;
@@ -27,7 +27,7 @@ export function classifySmtpError(error: SmtpError): DeliveryError {
 }
 
 /** The checked address of the SMTP server; a refusal is final (the configured host is the problem). */
-async function serverAddress(outbound: Parameters<ChannelSender>[2], host: string): Promise<string> {
+async function serverAddress(outbound: Outbound, host: string): Promise<string> {
   try {
     return await outbound.address(host);
   } catch (error) {
