@@ -3,7 +3,8 @@ import { ConfigError, loadConfig, redactUrl } from './config';
 describe('configuration', () => {
   it('starts on embedded defaults with nothing set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ databaseUrl: null, redisUrl: null, queueBackend: 'auto', port: 3000, role: 'all', workerQueues: [] });
+    expect(config).toMatchObject({ databaseUrl: null, redisUrl: null, queueBackend: 'auto', port: 3000, role: 'all', workerQueues: [], readPoolSize: 4 });
+    expect(loadConfig({ OTKLIK_READ_POOL_SIZE: '12' }).readPoolSize).toBe(12);
   });
 
   it.each([
@@ -12,6 +13,7 @@ describe('configuration', () => {
     [{ REDIS_URL: 'http://localhost:6379' }, 'REDIS_URL: must start with redis:// or rediss://'],
     [{ PORT: 'eighty' }, 'PORT: must be a whole number'],
     [{ PORT: '70000' }, 'PORT: must be between 0 and 65535'],
+    [{ OTKLIK_READ_POOL_SIZE: '0' }, 'OTKLIK_READ_POOL_SIZE: must be between 1 and 100'],
     [{ OTKLIK_QUEUE_BACKEND: 'kafka' }, 'OTKLIK_QUEUE_BACKEND: must be one of auto, redis, postgres'],
     [{ OTKLIK_SECRET_KEY: 'short' }, 'OTKLIK_SECRET_KEY: must be 32 bytes'],
     [

@@ -28,6 +28,11 @@ export interface OtklikConfig {
   /** Which queues this worker consumes (empty = all), so queues scale separately. */
   workerQueues: string[];
   workerConcurrency: number;
+  /**
+   * Connections of the API's pool for its hot reads (the inbox list, the mention detail). One Node.js thread keeps
+   * only a few ~1 ms reads busy at once; more connections add database backends that compete for the same cores.
+   */
+  readPoolSize: number;
   batchSize: number;
   sweepIntervalMs: number;
   /** A pipeline row untouched this long is considered lost by the queue and re-enqueued by the sweeper. */
@@ -187,6 +192,7 @@ export function loadConfig(env: Source = process.env): OtklikConfig {
     role: oneOf(source, 'OTKLIK_ROLE', ['all', 'api', 'worker'] as const, 'all'),
     workerQueues,
     workerConcurrency: integer(source, 'OTKLIK_WORKER_CONCURRENCY', 4, 1, 256),
+    readPoolSize: integer(source, 'OTKLIK_READ_POOL_SIZE', 4, 1, 100),
     batchSize: integer(source, 'OTKLIK_BATCH_SIZE', 500, 1, 10_000),
     sweepIntervalMs,
     sweepAfterMs: integer(source, 'OTKLIK_SWEEP_AFTER_MS', Math.max(15_000, sweepIntervalMs * 3), 100, 86_400_000),
