@@ -166,6 +166,10 @@ describe('classifyMention', () => {
       const waiting = label('Mayak Bank, where is my money?? Still waiting for a refund, this is ridiculous!!');
       expect(waiting).toMatchObject({ intent: 'question', severity: 'high' });
       expect(waiting.explain.severity).toEqual([{ key: 'severity.money_lost', phrases: ['still waiting for a refund'] }]);
+      // In Russian as in English: the author's customers waiting, in a cannot-use phrase, is about the wait.
+      const stuck = label('Маяк Банк, когда почините?? Наши клиенты ждут уже час, это безобразие!!');
+      expect(stuck).toMatchObject({ intent: 'question', severity: 'high' });
+      expect(stuck.explain.severity).toEqual([{ key: 'severity.cannot_use', phrases: ['клиенты ждут'] }]);
       const asked = label('Mayak Bank, where is my money?? This is ridiculous!!', {}, { author: { earlierMentions: 1, unanswered: 1 } });
       expect(asked.explain.severity).toEqual([{ key: 'severity.no_answer_before' }]);
     });

@@ -89,6 +89,12 @@ export const MONEY_LOSS = cueFamily('money_loss', [
   'компенсир~', 'компенсаци~', '(?:want|get|need) (?:my|our) money back', 'refund (?:people|us|me|them|customers)', 'оштрафовал~', 'штраф~ .. \\d', 'store credit', 'плачу \\d', 'заплатил~ \\d', 'за заказ, который', '(?:комисси~|fees?) .. \\d', '\\d[\\d\\s]* ?(?:₽|руб~|р) комисси~',
 ]);
 
+/**
+ * Waiting, in the author's own words inside a money-lost or cannot-use phrase ("still waiting for a refund",
+ * "клиенты ждут"): such a phrase is about the wait as much as the loss (severity, convention 6).
+ */
+export const WAITING_IN_WORDS = cueFamily('waiting_in_words', ['waiting', 'жд~', 'ожида~']);
+
 /** The author cannot use the service at all (GUIDE: severity high). */
 export const CANNOT_USE = cueFamily('cannot_use', [
   "(?:can't|cannot|unable to|couldn't|can not) (?:log ?in|sign ?in|login|access|pay|use|connect|get in|transfer)", 'locked out',

@@ -10,6 +10,8 @@
  */
 import type { Cause, Explanation, Intent, Sentiment, Severity } from '@otklik/domain';
 import { because, type ExplanationKey } from '../explain/explanation.catalogue';
+import { findCues } from '../lexicon/cue.family';
+import { WAITING_IN_WORDS } from '../lexicon/complaint.lexicon';
 import { phrasesOf, type MentionReading } from './mention.reading';
 import { decision, type RuleDecision } from './rule-decision';
 
@@ -22,11 +24,10 @@ export interface SeverityInput {
 
 /** The reasons that say the author has been waiting long: they lift a frustrated question or angry suggestion to high. */
 const WAITING_KEYS = new Set<string>(['severity.repeated_contact_ignored', 'severity.waiting_days', 'severity.no_answer_before'] satisfies ExplanationKey[]);
-/** Waiting in the author's own words, in a money-lost or cannot-use phrase ("still waiting for a refund"). */
-const WAITING_WORDS = /repeated|waiting|no answer/;
 
+/** A reason about the wait: one of WAITING_KEYS, or a quoted phrase of the author's that speaks of waiting (either language). */
 function isAboutWaiting(why: Explanation): boolean {
-  return WAITING_KEYS.has(why.key) || (why.phrases ?? []).some((phrase) => WAITING_WORDS.test(phrase));
+  return WAITING_KEYS.has(why.key) || (why.phrases ?? []).some((phrase) => findCues(WAITING_IN_WORDS, phrase).length > 0);
 }
 
 export function decideSeverity(reading: MentionReading, input: SeverityInput): RuleDecision<Severity> {
