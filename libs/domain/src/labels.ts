@@ -18,6 +18,20 @@ export type Sentiment = (typeof SENTIMENTS)[number];
 export const PII_KINDS = ['phone', 'email', 'card', 'passport', 'address', 'account_id'] as const;
 export type PiiKind = (typeof PII_KINDS)[number];
 
+/**
+ * Each kind of personal data as the team calls it, in both interface languages: the classifier's explanations
+ * ("phone number: +7 ••• •••-12-34") and the reply policy's messages ("repeats the customer's personal data
+ * (phone number)") use these same words.
+ */
+export const PII_KIND_NAMES: Readonly<Record<PiiKind, { readonly ru: string; readonly en: string }>> = {
+  phone: { ru: 'телефон', en: 'phone number' },
+  email: { ru: 'электронная почта', en: 'e-mail' },
+  card: { ru: 'номер карты', en: 'card number' },
+  passport: { ru: 'паспортные данные', en: 'passport number' },
+  address: { ru: 'адрес', en: 'address' },
+  account_id: { ru: 'номер счёта, заказа или договора', en: 'account or order number' },
+};
+
 export const CHANNELS = [
   'vk',
   'telegram',

@@ -1,8 +1,7 @@
-import { PII_KINDS, type Explanation } from '@otklik/domain';
+import { PII_KIND_NAMES, PII_KINDS, type Explanation } from '@otklik/domain';
 import {
   because,
   EXPLANATION_MESSAGES,
-  PII_KIND_NAMES,
   russianPlural,
   type ExplanationLocale,
   type ExplanationMessage,
@@ -89,7 +88,7 @@ describe('explanation catalogue', () => {
 
   it('names every kind of personal data in both languages', () => {
     for (const kind of PII_KINDS) {
-      expect(PII_KIND_NAMES[kind].en).toBe(kind);
+      expect(PII_KIND_NAMES[kind].en).toMatch(/^[a-z -]+$/);
       expect(PII_KIND_NAMES[kind].ru).toMatch(CYRILLIC);
     }
   });

@@ -10,7 +10,7 @@
  * the same and `otklik classify` prints what it always printed. Russian is written for agents, not translated
  * word for word: phrases quoted from the mention stay in the mention's own language, in «ёлочки».
  */
-import type { Explanation, PiiKind } from '@otklik/domain';
+import { PII_KIND_NAMES, type Explanation } from '@otklik/domain';
 
 export type ExplanationLocale = 'ru' | 'en';
 
@@ -71,16 +71,7 @@ export function russianPlural(count: number, one: string, few: string, many: str
 const times = (count: number) => `${count} ${russianPlural(count, 'раз', 'раза', 'раз')}`;
 const days = (count: number) => `${count} ${russianPlural(count, 'день', 'дня', 'дней')}`;
 
-/** Personal data kinds as an agent calls them; English keeps the stored kind names. */
-export const PII_KIND_NAMES: Record<PiiKind, Record<ExplanationLocale, string>> = {
-  phone: { en: 'phone', ru: 'телефон' },
-  email: { en: 'email', ru: 'эл. почта' },
-  card: { en: 'card', ru: 'карта' },
-  passport: { en: 'passport', ru: 'паспорт' },
-  address: { en: 'address', ru: 'адрес' },
-  account_id: { en: 'account_id', ru: 'номер счёта, заказа или договора' },
-};
-
+/** A stored kind's name (libs/domain PII_KIND_NAMES); a kind no longer known shows as stored. */
 function piiKindName(kind: string, locale: ExplanationLocale): string {
   return (PII_KIND_NAMES as Record<string, Record<ExplanationLocale, string> | undefined>)[kind]?.[locale] ?? kind;
 }

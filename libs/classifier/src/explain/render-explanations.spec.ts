@@ -31,7 +31,7 @@ describe('renderExplanations', () => {
       ],
       severity: ['repeated contact ignored (5×)', '5 contacts over 21 days'],
       sentiment: ['"ужас"', 'capitals'],
-      pii: ['phone: +7 ••• •••-12-34'],
+      pii: ['phone number: +7 ••• •••-12-34'],
       criticalData: [],
       campaign: ['near-identical posts from 4 fresh or low-follower accounts in a burst'],
     });

@@ -13,7 +13,7 @@
  * and also when the draft itself contains a full card number, a masked card ending or a passport number,
  * wherever it came from. The brand's own contacts (support e-mail, hotline) are not the customer's and pass.
  */
-import type { PiiKind, PiiSpan } from '@otklik/domain';
+import { PII_KIND_NAMES, type PiiKind, type PiiSpan } from '@otklik/domain';
 import { detectPii } from '../pii/pii.detector';
 import type { TextSpan } from '../reply-policy.types';
 import { foldText } from '../text/fold';
@@ -118,15 +118,6 @@ function postedItems(context: RuleContext): PostedItem[] {
   return items;
 }
 
-const KIND_NAMES: Record<PiiKind, { ru: string; en: string }> = {
-  phone: { ru: 'телефон', en: 'phone number' },
-  email: { ru: 'e-mail', en: 'e-mail' },
-  card: { ru: 'цифры карты', en: 'card digits' },
-  passport: { ru: 'паспортные данные', en: 'passport number' },
-  address: { ru: 'адрес', en: 'address' },
-  account_id: { ru: 'номер счёта/заказа/договора', en: 'account/order number' },
-};
-
 export const piiEchoRule: ReplyRule = {
   id: 'pii_echo',
   check(context) {
@@ -148,7 +139,7 @@ export const piiEchoRule: ReplyRule = {
       }
     }
     if (spans.length === 0) return null;
-    const what = [...kinds].map((kind) => KIND_NAMES[kind][context.locale]).join(', ');
+    const what = [...kinds].map((kind) => PII_KIND_NAMES[kind][context.locale]).join(', ');
     return {
       spans: mergeSpans(spans),
       message: say(context.locale, {
