@@ -25,7 +25,9 @@ export class ListAlertsQuery extends PageQuery {
   @IsBoolean({ message: 'must be true or false' })
   acknowledged?: boolean;
 
-  @ApiPropertyOptional({ description: 'true: only alerts addressed to me (as assignee) or to my role' })
+  @ApiPropertyOptional({
+    description: 'true: only alerts addressed to me (as assignee), to my role, or to the whole team (the SLA digest of mentions nobody is assigned to)',
+  })
   @IsOptional()
   @queryBoolean()
   @IsBoolean({ message: 'must be true or false' })

@@ -131,8 +131,11 @@ export class AlertsService {
     if (query.acknowledged === true) where.push('a.acknowledged_at IS NOT NULL');
     if (query.acknowledged === false) where.push('a.acknowledged_at IS NULL');
     if (query.mine) {
+      // Mine: addressed to me, to my role, or to the whole team (the SLA digest of mentions nobody is assigned to).
       params.push(user.userId, user.role);
-      where.push(`(a.recipient_user_id = $${params.length - 1} OR a.recipient_role = $${params.length})`);
+      where.push(
+        `(a.recipient_user_id = $${params.length - 1} OR a.recipient_role = $${params.length} OR (a.kind = 'sla_breach' AND a.recipient_user_id IS NULL AND a.recipient_role IS NULL))`,
+      );
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
