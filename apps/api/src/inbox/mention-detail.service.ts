@@ -185,7 +185,6 @@ export const DETAIL_SQL = `WITH RECURSIVE m0 AS MATERIALIZED (${MAIN_SQL}),
          (SELECT ${CASE_JSON('k')} FROM "case" k WHERE k.mention_id = m0.id AND k.workspace_id = $2 ORDER BY k.created_at DESC LIMIT 1) AS case_row
     FROM m0`;
 
-
 @Injectable()
 export class MentionDetailService {
   constructor(
@@ -194,7 +193,10 @@ export class MentionDetailService {
   ) {}
 
   async get(user: AuthUser, id: string): Promise<MentionDetail> {
-    const [settings, rows] = await Promise.all([this.settings.get(user.workspaceId), this.reads.query<DetailRow & ContextRow>(DETAIL_SQL, [id, user.workspaceId])]);
+    const [settings, rows] = await Promise.all([
+      this.settings.get(user.workspaceId),
+      this.reads.query<DetailRow & ContextRow>(DETAIL_SQL, [id, user.workspaceId]),
+    ]);
     const row = rows[0];
     if (!row) throw notFound('mention', id);
     const now = new Date();
@@ -203,9 +205,9 @@ export class MentionDetailService {
     const resolutionDue = addBusinessMinutes(row.published_at, targetMinutes(settings, row.severity, 'resolution'), calendar);
     const stopped = row.status === 'spam' || row.status === 'do_not_engage';
     const caseRow = row.case_row;
-    // The list item gains the detail's fields with Object.assign, not `{ ...item, more }`: V8 adds each new key
-    // after a spread on a slow path, and for these ~20 keys that cost ≈ 50 µs per request (a tenth of the API's
-    // CPU for a detail), against ≈ 2 µs this way.
+    // The list item (built fresh by listItem(), never the shared row) gains the detail's fields with Object.assign,
+    // not `{ ...item, more }`: V8 adds each new key after a spread on a slow path, and for these ~20 keys that
+    // cost ≈ 50 µs per request (a tenth of the API's CPU for a detail), against ≈ 2 µs this way.
     return Object.assign(item, {
       externalId: row.external_id,
       inReplyTo: row.in_reply_to,
@@ -220,7 +222,10 @@ export class MentionDetailService {
       assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name } : null,
       incident: row.incident,
       campaign: row.campaign,
-      author: Object.assign(item.author, { externalId: row.author_external_id, accountCreatedAt: row.account_created_at?.toISOString() ?? null }),
+      author: Object.assign(item.author, {
+        externalId: row.author_external_id,
+        accountCreatedAt: row.account_created_at?.toISOString() ?? null,
+      }),
       thread: {
         id: row.thread_id,
         externalId: row.thread_external_id,
@@ -236,7 +241,11 @@ export class MentionDetailService {
       notes: row.notes,
       replies: row.replies,
       case: caseRow
-        ? Object.assign(caseRow, { sla: caseSla(caseRow, now, settings.slaDueSoonMinutes), closingFollowUpAllowed: caseRow.customerConfirmedAt !== null })
+        ? // A copy: the row may be shared with a concurrent identical read (SingleFlight), so it is never modified.
+          Object.assign({}, caseRow, {
+            sla: caseSla(caseRow, now, settings.slaDueSoonMinutes),
+            closingFollowUpAllowed: caseRow.customerConfirmedAt !== null,
+          })
         : null,
       slaClocks: {
         firstResponse: item.sla,

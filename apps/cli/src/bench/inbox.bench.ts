@@ -15,6 +15,7 @@ import { InboxService } from '../../../api/src/inbox/inbox.service';
 import { DETAIL_SQL } from '../../../api/src/inbox/mention-detail.service';
 import { createApp } from '../../../api/src/main';
 import { benchDatabase, benchSize } from './bench-database';
+import { CpuMeter, describeCpu } from './cpu-meter';
 import type { LoadRequest, LoadResult } from './load-generator';
 
 // Sizes from the environment, read when the benchmark starts (a bad value then fails it with one clear line).
@@ -157,21 +158,26 @@ interface Scenario {
 }
 
 /** One scenario's load from a forked process (load-generator.ts), so the api keeps its core to itself. */
-async function drive(baseUrl: string, token: string, scenario: Scenario): Promise<string> {
+async function drive(baseUrl: string, token: string, scenario: Scenario, meter: CpuMeter): Promise<string[]> {
   const request: LoadRequest = { url: baseUrl, token, paths: scenario.paths, connections: scenario.connections ?? CONNECTIONS, durationS: DURATION_S };
   const child = fork(join(__dirname, 'load-generator.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const before = await meter.snapshot();
   const result = await new Promise<LoadResult>((resolve, reject) => {
     child.once('message', (message) => resolve(message as LoadResult));
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`load generator exited with code ${code} before answering`)));
     child.send(request);
   });
+  const cpu = await meter.since(before);
   const { latencies, seconds } = result;
   latencies.sort((a, b) => a - b);
   const fmt = (value: number) => `${value.toFixed(1)} ms`;
-  return `${scenario.name.padEnd(34)} p50 ${fmt(percentile(latencies, 50)).padStart(9)}  p95 ${fmt(percentile(latencies, 95)).padStart(9)}  p99 ${fmt(
-    percentile(latencies, 99),
-  ).padStart(9)}  ${(latencies.length / seconds).toFixed(0).padStart(6)} req/s  (${scenario.connections ?? CONNECTIONS} clients, ${latencies.length} requests, non-2xx ${result.non2xx}, errors ${result.errors})`;
+  return [
+    `${scenario.name.padEnd(34)} p50 ${fmt(percentile(latencies, 50)).padStart(9)}  p95 ${fmt(percentile(latencies, 95)).padStart(9)}  p99 ${fmt(
+      percentile(latencies, 99),
+    ).padStart(9)}  ${(latencies.length / seconds).toFixed(0).padStart(6)} req/s  (${scenario.connections ?? CONNECTIONS} clients, ${latencies.length} requests, non-2xx ${result.non2xx}, errors ${result.errors})`,
+    `${''.padEnd(34)} ${describeCpu(cpu, latencies.length)}`,
+  ];
 }
 
 async function explain(client: Client, title: string, sql: string, values: unknown[], filter?: (line: string) => boolean): Promise<string[]> {
@@ -226,7 +232,8 @@ export async function benchInbox(): Promise<string[]> {
         { name: 'mention detail (random ids)', paths: sample.map((id) => `/api/mentions/${id}`) },
         { name: 'facets (default view)', paths: ['/api/mentions/facets'], connections: 4 },
       ];
-      for (const scenario of scenarios) lines.push(await drive(baseUrl, accessToken, scenario));
+      const meter = new CpuMeter(client);
+      for (const scenario of scenarios) lines.push(...(await drive(baseUrl, accessToken, scenario, meter)));
       lines.push(`targets: inbox list p95 ≤ 50 ms, detail p95 ≤ 30 ms`);
 
       const inbox = app.get(InboxService);
