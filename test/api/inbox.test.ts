@@ -93,6 +93,30 @@ describe('inbox', () => {
       await harness.http.get('/api/mentions').query({ cursor: 'garbage' }).set(bearer(tokens.anna!)).expect(400);
     });
 
+    it('keeps microseconds in the cursor: mentions within one millisecond page without repeats', async () => {
+      const ws = await seedWorkspace(harness, { mira: 'agent' });
+      const token = (await login(harness, ws.users.mira!)).accessToken;
+      const ds = harness.db.dataSource;
+      const at = new Date(Date.now() - 3600_000);
+      const first = await seedMention(ds, ws.workspaceId, { text: 'first within the millisecond', publishedAt: at, priority: 1000 });
+      const second = await seedMention(ds, ws.workspaceId, { text: 'second within the millisecond', publishedAt: at, priority: 1000 });
+      // Same millisecond, 300 µs apart: a cursor cut to milliseconds would show the second mention twice.
+      await ds.query(`UPDATE mention SET published_at = date_trunc('milliseconds', published_at) + interval '100 microseconds' WHERE id = $1`, [first.id]);
+      await ds.query(`UPDATE mention SET published_at = date_trunc('milliseconds', published_at) + interval '400 microseconds' WHERE id = $1`, [second.id]);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await harness.http
+          .get('/api/mentions')
+          .query({ limit: 1, ...(cursor ? { cursor } : {}) })
+          .set(bearer(token))
+          .expect(200);
+        seen.push(...page.body.items.map((item) => item.id));
+        cursor = page.body.nextCursor;
+      } while (cursor && seen.length < 5);
+      expect(seen).toEqual([first.id, second.id]);
+    });
+
     it('merges one range per severity into inbox order, and pages across them without gaps or repeats', async () => {
       const get = async (query: Record<string, string>) =>
         (await harness.http.get('/api/mentions').query(query).set(bearer(tokens.anna!)).expect(200)).body as { items: { id: string }[]; nextCursor: string | null };
