@@ -8,6 +8,7 @@ import { CredentialCipher } from '@otklik/persistence';
 import { QueueProducer } from '@otklik/queues';
 import { startFakeServer, type FakePlatformServer } from '../../libs/connectors/src/testing/fake-platform.server';
 import { bearer, login, seedWorkspace, startApiHarness, type ApiHarness } from '../api/support/api-app';
+import { fakeGoogleTokenEndpoint, rsaKeyPair, serviceAccountKeyJson, TOKEN_PATH } from '../../libs/connectors/src/testing/fake-google-token';
 import { fakeMastodon } from './support/fake-platforms';
 
 jest.setTimeout(60_000);
@@ -210,6 +211,61 @@ describe('sources API', () => {
       secret: true,
       oneOf: ['accessToken', 'clientId'],
     });
+  });
+
+  it('takes Google credentials that mint their own tokens, and tests a service-account key by minting with it', async () => {
+    const keyPair = rsaKeyPair();
+    const endpoint = fakeGoogleTokenEndpoint(keyPair.publicKey);
+    const play = await startFakeServer((request) =>
+      request.path === TOKEN_PATH ? endpoint.handle(request) : request.headers.authorization === 'Bearer ya29.minted-token-1' ? { body: { reviews: [] } } : { status: 401 },
+    );
+    try {
+      const serviceAccountKey = serviceAccountKeyJson(keyPair.privateKeyPem, { token_uri: `${play.baseUrl}${TOKEN_PATH}` });
+      const created = await harness.http
+        .post('/api/sources')
+        .set(bearer(admin))
+        .send({
+          channel: 'googleplay',
+          name: 'Play reviews',
+          brand: { name: 'Acme' },
+          options: { packageName: 'com.acme.app', baseUrl: `${play.baseUrl}/androidpublisher/v3` },
+          credentials: { serviceAccountKey },
+        })
+        .expect(201);
+      expect(created.body.credentialsSet).toEqual(['serviceAccountKey']);
+      expect(JSON.stringify(created.body)).not.toContain('PRIVATE KEY');
+      const tested = await harness.http.post(`/api/sources/${created.body.id}/test`).set(bearer(admin)).expect(200);
+      expect(tested.body).toMatchObject({ ok: true, message: 'reviews readable for com.acme.app' });
+      expect(endpoint.requests).toHaveLength(1);
+      expect(endpoint.requests[0]!.jwt).toMatchObject({ signatureValid: true, claims: { scope: 'https://www.googleapis.com/auth/androidpublisher' } });
+
+      // Another key (the API's connector keeps the first one's token for the hour; a new key mints afresh),
+      // one Google does not know: reported as revoked with Google's reason, the key never in the message.
+      const unknownKey = rsaKeyPair().privateKeyPem;
+      await harness.http
+        .patch(`/api/sources/${created.body.id}`)
+        .set(bearer(admin))
+        .send({ credentials: { serviceAccountKey: serviceAccountKeyJson(unknownKey, { token_uri: `${play.baseUrl}${TOKEN_PATH}` }) } })
+        .expect(200);
+      const refused = await harness.http.post(`/api/sources/${created.body.id}/test`).set(bearer(admin)).expect(200);
+      expect(refused.body).toMatchObject({ ok: false, kind: 'auth_revoked', message: expect.stringContaining('invalid_grant: Invalid JWT Signature.') });
+      expect(refused.body.message).not.toContain('PRIVATE KEY');
+      expect(endpoint.requests.map((request) => request.jwt?.signatureValid)).toEqual([true, false]);
+    } finally {
+      await play.close();
+    }
+
+    const partial = await harness.http
+      .post('/api/sources')
+      .set(bearer(admin))
+      .send({ channel: 'youtube', name: 'yt', brand: { name: 'Acme' }, options: { channelId: 'UC1' }, credentials: { refreshToken: '1//r', clientId: 'c' } })
+      .expect(400);
+    expect(partial.body.errors).toEqual([{ field: 'credentials.clientSecret', reason: 'is needed with credentials.refreshToken' }]);
+    await harness.http
+      .post('/api/sources')
+      .set(bearer(admin))
+      .send({ channel: 'youtube', name: 'yt', brand: { name: 'Acme' }, options: { channelId: 'UC1' }, credentials: { refreshToken: '1//r', clientId: 'c', clientSecret: 's' } })
+      .expect(201);
   });
 
   it('replaces one credential and keeps the others named in keepCredentials', async () => {

@@ -18,6 +18,12 @@ describe('checkSourceConfig', () => {
       appstore: [{ appId: '123' }, {}],
       googleplay: [{ packageName: 'com.acme' }, { accessToken: 't' }],
     };
+    const alternatives: Array<[string, Record<string, unknown>, Record<string, string>]> = [
+      ['googleplay', { packageName: 'com.acme', tokenUrl: 'https://oauth2.googleapis.com/token' }, { serviceAccountKey: '{"type":"service_account"}' }],
+      ['youtube', { videoIds: ['v1'] }, { refreshToken: '1//r', clientId: 'c.apps.googleusercontent.com', clientSecret: 's' }],
+      ['youtube', { channelId: 'UC1' }, { accessToken: 't' }],
+    ];
+    for (const [channel, options, credentials] of alternatives) expect([channel, checkSourceConfig(channel, caps[channel]!, options, credentials)]).toEqual([channel, []]);
     for (const [channel, [options, credentials]] of Object.entries(complete)) expect([channel, checkSourceConfig(channel, caps[channel]!, options, credentials)]).toEqual([channel, []]);
     expect(checkSourceConfig('demo', demo, { file: '/tmp/t.jsonl' }, {})).toEqual([]);
   });
@@ -28,6 +34,26 @@ describe('checkSourceConfig', () => {
       { field: 'options.baseUrl', reason: 'must be an http(s) URL' },
     ]);
     expect(checkSourceConfig('reddit', caps['reddit']!, {}, { clientId: 'id' })).toEqual([{ field: 'credentials.clientSecret', reason: 'is needed with credentials.clientId' }]);
+    expect(checkSourceConfig('googleplay', caps['googleplay']!, { packageName: 'com.acme' }, {})).toEqual([
+      { field: 'credentials.serviceAccountKey', reason: 'googleplay sources need credentials.serviceAccountKey or credentials.accessToken' },
+    ]);
+    expect(checkSourceConfig('googleplay', caps['googleplay']!, { packageName: 'com.acme', tokenUrl: 'oauth2.googleapis.com' }, { serviceAccountKey: '{}' })).toEqual([
+      { field: 'options.tokenUrl', reason: 'must be an http(s) URL' },
+    ]);
+    // The refresh token and its OAuth client come together, whichever of them is given.
+    expect(checkSourceConfig('youtube', caps['youtube']!, { channelId: 'UC1' }, { refreshToken: 'r' })).toEqual([
+      { field: 'credentials.clientId', reason: 'is needed with credentials.refreshToken' },
+      { field: 'credentials.clientSecret', reason: 'is needed with credentials.refreshToken' },
+    ]);
+    expect(checkSourceConfig('youtube', caps['youtube']!, { channelId: 'UC1' }, { apiKey: 'k', clientId: 'c' })).toEqual([
+      { field: 'credentials.refreshToken', reason: 'is needed with credentials.clientId' },
+      { field: 'credentials.clientSecret', reason: 'is needed with credentials.clientId' },
+    ]);
+    expect(checkSourceConfig('youtube', caps['youtube']!, { channelId: 'UC1' }, { clientSecret: 's' }).map((problem) => problem.field)).toEqual([
+      'credentials.apiKey',
+      'credentials.refreshToken',
+      'credentials.clientId',
+    ]);
     expect(checkSourceConfig('x', caps['x']!, {}, { bearerToken: '' })).toEqual([
       { field: 'credentials.bearerToken', reason: 'must be a non-empty string' },
       { field: 'credentials.bearerToken', reason: 'x sources need credentials.bearerToken or credentials.userAccessToken' },
@@ -92,5 +118,20 @@ describe('sourceFields', () => {
       expect(fields.credentials.every((field) => field.secret)).toBe(true);
       expect(fields.options.every((field) => !field.secret)).toBe(true);
     }
+  });
+
+  it('asks for the Google credentials that mint their own tokens', () => {
+    const credentials = (channel: string) => sourceFields(channel, caps[channel]!).credentials.map(({ name, required, oneOf }) => ({ name, required, oneOf }));
+    expect(credentials('googleplay')).toEqual([
+      { name: 'serviceAccountKey', required: false, oneOf: ['serviceAccountKey', 'accessToken'] },
+      { name: 'accessToken', required: false, oneOf: ['serviceAccountKey', 'accessToken'] },
+    ]);
+    expect(credentials('youtube')).toEqual([
+      { name: 'apiKey', required: false, oneOf: ['apiKey', 'refreshToken', 'accessToken'] },
+      { name: 'refreshToken', required: false, oneOf: ['apiKey', 'refreshToken', 'accessToken'] },
+      { name: 'clientId', required: false, oneOf: undefined },
+      { name: 'clientSecret', required: false, oneOf: undefined },
+      { name: 'accessToken', required: false, oneOf: ['apiKey', 'refreshToken', 'accessToken'] },
+    ]);
   });
 });

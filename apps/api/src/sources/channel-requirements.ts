@@ -25,7 +25,7 @@ interface ChannelRequirement {
   knownCredentials: string[];
   /** The credentials that verify a push delivery (needed when the source receives pushes). */
   pushSecret?: string[];
-  /** Credentials that only make sense together: when the first is set, the others must be. */
+  /** Credentials that only make sense together: when any of them is set, all must be. */
   together?: string[][];
 }
 
@@ -48,9 +48,15 @@ const REQUIREMENTS: Record<string, ChannelRequirement> = {
     together: [['clientId', 'clientSecret'], ['username', 'password']],
   },
   x: { options: [], credentials: [['bearerToken', 'userAccessToken']], knownCredentials: ['bearerToken', 'userAccessToken'] },
-  youtube: { options: [['channelId', 'videoIds']], credentials: [['apiKey', 'accessToken']], knownCredentials: ['apiKey', 'accessToken'] },
+  youtube: {
+    options: [['channelId', 'videoIds']],
+    // Replies need user credentials (refreshToken or accessToken); a read-only source may have just the key.
+    credentials: [['apiKey', 'refreshToken', 'accessToken']],
+    knownCredentials: ['apiKey', 'refreshToken', 'clientId', 'clientSecret', 'accessToken'],
+    together: [['refreshToken', 'clientId', 'clientSecret']],
+  },
   appstore: { options: [['appId']], credentials: [], knownCredentials: [] },
-  googleplay: { options: [['packageName']], credentials: [['accessToken']], knownCredentials: ['accessToken'] },
+  googleplay: { options: [['packageName']], credentials: [['serviceAccountKey', 'accessToken']], knownCredentials: ['serviceAccountKey', 'accessToken'] },
 };
 
 /** How a settings form should ask for a field: `list` is a list of strings (one per line), `choice` one of `values`. */
@@ -146,7 +152,7 @@ export function sourceFields(channel: string, capabilities: ConnectorCapabilitie
   };
 }
 
-const URL_OPTIONS = ['baseUrl', 'feedUrl', 'authBaseUrl'];
+const URL_OPTIONS = ['baseUrl', 'feedUrl', 'authBaseUrl', 'tokenUrl'];
 const MAX_CREDENTIAL_LENGTH = 8_192;
 
 function present(value: unknown): boolean {
@@ -198,10 +204,9 @@ export function checkSourceConfig(
     }
   }
   for (const group of requirement.together ?? []) {
-    const [first, ...rest] = group;
-    if (first && present(credentials[first])) {
-      for (const name of rest) if (!present(credentials[name])) problems.push({ field: `credentials.${name}`, reason: `is needed with credentials.${first}` });
-    }
+    const given = group.find((name) => present(credentials[name]));
+    if (!given) continue;
+    for (const name of group) if (!present(credentials[name])) problems.push({ field: `credentials.${name}`, reason: `is needed with credentials.${given}` });
   }
 
   for (const name of URL_OPTIONS) {

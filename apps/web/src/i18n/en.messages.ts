@@ -538,6 +538,8 @@ export const en = {
     bearerToken: 'Bearer token',
     userAccessToken: 'User access token',
     apiKey: 'API key',
+    serviceAccountKey: 'Service account key (the JSON file)',
+    refreshToken: 'Refresh token',
   },
   sourceValue: {
     search: 'Someone else’s (mentions are filtered by brand)',

@@ -608,6 +608,8 @@ export const ru = {
     bearerToken: 'Bearer-токен',
     userAccessToken: 'Токен пользователя',
     apiKey: 'Ключ API',
+    serviceAccountKey: 'Ключ сервисного аккаунта (JSON-файл)',
+    refreshToken: 'Refresh-токен',
   },
   sourceValue: {
     search: 'Чужая (упоминания фильтруются по бренду)',

@@ -8,11 +8,14 @@ import { ManualClock } from '../testing/manual-clock';
 import { GoogleplayConnector } from './googleplay.connector';
 import { normaliseGoogleplayReview } from './googleplay.normaliser';
 import { loopbackAllowed } from '../testing/loopback-outbound';
+import { fakeGoogleTokenEndpoint, rsaKeyPair, serviceAccountKeyJson, TOKEN_PATH, type FakeGoogleTokenEndpoint } from '../testing/fake-google-token';
 
 const fx = (file: string) => fixtureJson('googleplay', file);
 const TOKEN = 'ya29.play-service-account-token';
 const PKG = 'com.example.brandapp';
 const REVIEWS = `/androidpublisher/v3/applications/${PKG}/reviews`;
+const SCOPE = 'https://www.googleapis.com/auth/androidpublisher';
+const keyPair = rsaKeyPair();
 
 describe('Google Play reviews connector', () => {
   let server: FakePlatformServer;
@@ -133,6 +136,108 @@ describe('Google Play reviews connector', () => {
       expect(await deliverReply(connector, outbound(), { previousOutcomeUnknown: true })).toMatchObject({ platformId: '12345678:reply' });
       expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
       expect(connector.capabilities.privateMessage).toBe(false);
+    });
+  });
+  describe('service account key', () => {
+    let endpoint: FakeGoogleTokenEndpoint;
+    let clock: ManualClock;
+    const keyed = (credentials: Record<string, string> = {}): SourceSettings => ({
+      ...source(),
+      credentials: { serviceAccountKey: serviceAccountKeyJson(keyPair.privateKeyPem, { token_uri: `${server.baseUrl}${TOKEN_PATH}` }), ...credentials },
+    });
+    const connector = () => new GoogleplayConnector({ fetch: globalThis.fetch, clock, timeoutMs: 2000 });
+    const apiCalls = () => server.requests.filter((r) => r.path !== TOKEN_PATH);
+    const secretsOfKey = [keyPair.privateKeyPem, ...keyPair.privateKeyPem.split('\n').filter((line) => line.length > 40)];
+
+    beforeEach(() => {
+      clock = new ManualClock(NOW);
+      endpoint = fakeGoogleTokenEndpoint(keyPair.publicKey);
+      handler = (request) => (request.path === TOKEN_PATH ? endpoint.handle(request) : list(request));
+    });
+
+    it('mints a token with a JWT the endpoint verifies, and one mint serves every call of the hour', async () => {
+      const play = connector();
+      await play.fetch({ source: keyed(), cursor: null, limit: 50 });
+      await play.testConnection(keyed());
+      expect(endpoint.requests).toHaveLength(1);
+      expect(endpoint.requests[0]!.jwt).toEqual({
+        header: { alg: 'RS256', typ: 'JWT', kid: 'key-id-0001' },
+        claims: { iss: 'otklik@brand-reviews.iam.gserviceaccount.com', scope: SCOPE, aud: `${server.baseUrl}${TOKEN_PATH}`, iat: NOW / 1000, exp: NOW / 1000 + 3600 },
+        signatureValid: true,
+      });
+      expect(apiCalls().map((r) => r.headers.authorization)).toEqual(Array(3).fill('Bearer ya29.minted-token-1'));
+      // Reused until a minute before expires_in (3599 s) runs out, then minted again.
+      clock.advance(3_539_000);
+      await play.testConnection(keyed());
+      expect(endpoint.requests).toHaveLength(2);
+      expect(apiCalls().at(-1)!.headers.authorization).toBe('Bearer ya29.minted-token-2');
+    });
+
+    it('two concurrent fetches share one mint', async () => {
+      endpoint.delayMs = 100;
+      const play = connector();
+      await Promise.all([play.fetch({ source: keyed(), cursor: null, limit: 50 }), play.fetch({ source: keyed(), cursor: null, limit: 50 })]);
+      expect(endpoint.requests).toHaveLength(1);
+      expect(apiCalls()).toHaveLength(4);
+    });
+
+    it('the key wins over a leftover accessToken', async () => {
+      await connector().testConnection(keyed({ accessToken: TOKEN }));
+      expect(apiCalls()[0]!.headers.authorization).toBe('Bearer ya29.minted-token-1');
+    });
+
+    it('a 401 to a cached token → one fresh mint and the call again; a second 401 → auth_revoked', async () => {
+      const play = connector();
+      await play.testConnection(keyed());
+      // Google stops taking the first token before its time (the key was rotated).
+      handler = (request) => {
+        if (request.path === TOKEN_PATH) return endpoint.handle(request);
+        if (request.headers.authorization === 'Bearer ya29.minted-token-1') return { status: 401, body: fx('own_error_401_permissionDenied.json') };
+        return request.method === 'POST' ? { body: fx('reviews.reply_docs_example_response.json') } : list(request);
+      };
+      const sent = await play.replyPublic({
+        source: keyed(),
+        idempotencyKey: 'reply-gp-401',
+        visibility: 'public',
+        body: 'Thanks!',
+        inReplyTo: normaliseGoogleplayReview((fx('reviews.list_docs_example_with_developerComment_tokenPagination.json') as { reviews: unknown[] }).reviews[0], PKG),
+      });
+      expect(sent.platformId).toBe('12345678:reply');
+      expect(endpoint.requests).toHaveLength(2);
+      expect(apiCalls().slice(1).map((r) => [r.method, r.headers.authorization])).toEqual([
+        ['POST', 'Bearer ya29.minted-token-1'],
+        ['POST', 'Bearer ya29.minted-token-2'],
+      ]);
+
+      handler = (request) => (request.path === TOKEN_PATH ? endpoint.handle(request) : { status: 401, body: fx('own_error_401_permissionDenied.json') });
+      const before = apiCalls().length;
+      const error = (await play.testConnection(keyed()).catch((e: unknown) => e)) as ConnectorError;
+      expect(error).toMatchObject({ kind: 'auth_revoked', details: { platformCode: 'permissionDenied' } });
+      expect(apiCalls().length - before).toBe(2);
+      expect(endpoint.requests).toHaveLength(3);
+      for (const secret of [...secretsOfKey, ...endpoint.issued]) expect(error.message).not.toContain(secret);
+    });
+
+    it('a given accessToken cannot be renewed: its 401 is auth_revoked at once', async () => {
+      handler = () => ({ status: 401, body: fx('own_error_401_permissionDenied.json') });
+      await expect(connector().testConnection(source())).rejects.toMatchObject({ kind: 'auth_revoked' });
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('a key Google refuses (invalid_grant) → auth_revoked with its reason; nothing else is called', async () => {
+      endpoint.failWith = { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid grant: account not found' } };
+      const error = (await connector().fetch({ source: keyed(), cursor: null, limit: 5 }).catch((e: unknown) => e)) as ConnectorError;
+      expect(error).toMatchObject({ kind: 'auth_revoked', message: 'googleplay token (service account): HTTP 400 invalid_grant: Invalid grant: account not found' });
+      expect(apiCalls()).toEqual([]);
+      for (const secret of secretsOfKey) expect(error.message).not.toContain(secret);
+    });
+
+    it('a key without client_email → bad_request naming the field, before any request', async () => {
+      const broken = { ...source(), credentials: { serviceAccountKey: serviceAccountKeyJson(keyPair.privateKeyPem, { client_email: undefined }) } };
+      const error = (await connector().fetch({ source: broken, cursor: null, limit: 5 }).catch((e: unknown) => e)) as ConnectorError;
+      expect([error.kind, error.message]).toEqual(['bad_request', 'googleplay: credentials.serviceAccountKey: client_email is missing']);
+      expect(server.requests).toEqual([]);
+      for (const secret of secretsOfKey) expect(error.message).not.toContain(secret);
     });
   });
 });

@@ -2,6 +2,7 @@ import type { Connector, ConnectorCapabilities, FetchRequest, FetchResult, Outbo
 import { ConnectorError } from '../connector-error';
 import { decodeCursor, encodeCursor } from '../shared/cursor-codec';
 import { googleError } from '../shared/google-errors';
+import { GoogleTokens, serviceAccountGrantOf, type GoogleGrant } from '../shared/google-token';
 import { baseUrlOf, sendHttp, urlFor, type HttpContext } from '../shared/http-client';
 import { collectItems } from '../shared/item-collector';
 import { arrayAt, isObject, objectAt, stringAt } from '../shared/json-reader';
@@ -15,13 +16,17 @@ import { developerReplyOf, GOOGLEPLAY_CHANNEL, lastModifiedOf, normaliseGooglepl
  * is new or edited since. Public reply per review (≤ 350 characters; a new reply replaces the old one, so
  * a repeated reply is harmless); reviewers cannot be messaged.
  *
- * Source options: `packageName`, `translationLanguage` (optional), `baseUrl`.
- * Credentials: `accessToken` (OAuth token of a service account with the "Reply to reviews" permission,
- * minted outside the connector).
+ * Source options: `packageName`, `translationLanguage` (optional), `baseUrl`, `tokenUrl` (where tokens are
+ * minted; default the key's `token_uri`).
+ * Credentials: `serviceAccountKey` (the JSON key file of a service account with the "Reply to reviews"
+ * permission; tokens are minted from it and renewed before they expire, shared/google-token.ts) or
+ * `accessToken` (a token minted elsewhere: it dies within the hour). With both, the key wins: a stale token
+ * left behind must not break a source that can mint its own.
  */
 export const GOOGLEPLAY_CAPABILITIES: ConnectorCapabilities = { poll: true, push: false, publicReply: true, privateMessage: false, replyMaxLength: 350 };
 
 const DEFAULT_BASE = 'https://androidpublisher.googleapis.com/androidpublisher/v3';
+const ANDROIDPUBLISHER_SCOPE = 'https://www.googleapis.com/auth/androidpublisher';
 const MAX_PAGES = 5;
 const SEEN_LIMIT = 3000;
 
@@ -34,8 +39,11 @@ interface GoogleplayCursor {
 export class GoogleplayConnector implements Connector {
   readonly channel = GOOGLEPLAY_CHANNEL;
   readonly capabilities = GOOGLEPLAY_CAPABILITIES;
+  private readonly tokens: GoogleTokens;
 
-  constructor(private readonly http: HttpContext) {}
+  constructor(private readonly http: HttpContext) {
+    this.tokens = new GoogleTokens(http, GOOGLEPLAY_CHANNEL);
+  }
 
   async fetch(request: FetchRequest): Promise<FetchResult> {
     const { source, signal } = request;
@@ -99,11 +107,12 @@ export class GoogleplayConnector implements Connector {
     query: Record<string, string | number | undefined>,
     json?: unknown,
     signal?: AbortSignal,
+    retriedAuth = false,
   ): Promise<unknown> {
-    const token = source.credentials['accessToken'];
-    if (!token) throw new ConnectorError('auth_revoked', 'googleplay: the source has no accessToken');
+    const grant = serviceAccountGrantOf(GOOGLEPLAY_CHANNEL, source, ANDROIDPUBLISHER_SCOPE);
+    const token = await this.tokenOf(source, grant);
     const operation = `googleplay ${method} ${path.replace(/\/reviews\/[^/:]+/, '/reviews/:id').replace(/applications\/[^/]+/, 'applications/:package')}`;
-    const secrets = secretsOf(source.credentials);
+    const secrets = [...(grant?.secrets ?? secretsOf(source.credentials)), token];
     const reply = await sendHttp(this.http, {
       method,
       url: urlFor(baseUrlOf(source.options, DEFAULT_BASE), path, query),
@@ -114,6 +123,11 @@ export class GoogleplayConnector implements Connector {
       secrets,
     });
     if (reply.status === 200) return reply.json();
+    if (reply.status === 401 && grant && !retriedAuth) {
+      // A minted token can die before its time (key rotated, token revoked): one fresh token before calling the key refused.
+      this.tokens.forget(grant, token);
+      return this.call(source, method, path, query, json, signal, true);
+    }
     let body: unknown = null;
     try {
       body = reply.json();
@@ -121,6 +135,13 @@ export class GoogleplayConnector implements Connector {
       body = null;
     }
     throw googleError(operation, reply.status, body, reply.headers, this.http.clock.now(), secrets);
+  }
+
+  private async tokenOf(source: SourceSettings, grant: GoogleGrant | null): Promise<string> {
+    if (grant) return this.tokens.token(grant);
+    const given = source.credentials['accessToken'];
+    if (!given) throw new ConnectorError('auth_revoked', 'googleplay: the source has neither serviceAccountKey nor accessToken');
+    return given;
   }
 }
 

@@ -267,7 +267,7 @@ export class RedditConnector implements Connector {
     form?: string,
     retriedAuth = false,
   ): Promise<unknown> {
-    const token = await this.tokens.token(source, signal);
+    const token = await this.tokens.token(source);
     const operation = `reddit ${method} ${path.replace(/\/(comments|user)\/[^/]+/, '/$1/:id')}`;
     const secrets = [...secretsOf(source.credentials), token];
     const reply = await sendHttp(this.http, {
@@ -287,7 +287,7 @@ export class RedditConnector implements Connector {
     if (reply.status === 200) return reply.json();
     if (reply.status === 401 && !retriedAuth && !source.credentials['accessToken']) {
       // A cached token can die early; one fresh token before calling the credentials revoked.
-      this.tokens.forget(source);
+      this.tokens.forget(source, token);
       return this.call(source, method, path, query, signal, form, true);
     }
     let platformMessage: string | null = null;

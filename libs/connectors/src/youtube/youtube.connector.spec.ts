@@ -7,11 +7,15 @@ import { startFakeServer, type FakePlatformServer, type FakeResponse, type Recor
 import { ManualClock } from '../testing/manual-clock';
 import { YoutubeConnector } from './youtube.connector';
 import { loopbackAllowed } from '../testing/loopback-outbound';
+import { fakeGoogleTokenEndpoint, TOKEN_PATH, type FakeGoogleTokenEndpoint } from '../testing/fake-google-token';
 
 const fx = (file: string) => fixtureJson('youtube', file);
 const API_KEY = 'AIzaSy-test-key-000111';
 const ACCESS_TOKEN = 'ya29.youtube-oauth-token';
 const THREAD = 'Ugw5zYU6n9pmIgAZWvN4AaABAg';
+const CLIENT_ID = '123-abc.apps.googleusercontent.com';
+const CLIENT_SECRET = 'GOCSPX-youtube-client-secret';
+const REFRESH_TOKEN = '1//0youtube-refresh-token-of-the-owner';
 
 describe('YouTube connector', () => {
   let server: FakePlatformServer;
@@ -220,6 +224,95 @@ describe('YouTube connector', () => {
 
     it('needs an OAuth token to reply', async () => {
       await expect(new YoutubeConnector(http()).replyPublic({ ...outbound(), source: source({}, { apiKey: API_KEY }) })).rejects.toMatchObject({ kind: 'auth_revoked' });
+    });
+  });
+  describe('refresh token', () => {
+    let endpoint: FakeGoogleTokenEndpoint;
+    const trio = (extra: Record<string, string> = {}) => ({ refreshToken: REFRESH_TOKEN, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ...extra });
+    const minting = (options: Record<string, unknown> = {}, credentials: Record<string, string> = trio()) =>
+      source({ channelId: 'UCa-vrCLQHviTOVnEKDOdetQ', tokenUrl: `${server.baseUrl}${TOKEN_PATH}`, ...options }, credentials);
+    const apiCalls = () => server.requests.filter((r) => r.path !== TOKEN_PATH);
+    const reply = (credentials: Record<string, string> = trio()): OutboundMessage => ({
+      source: minting({}, credentials),
+      idempotencyKey: 'reply-yt-refresh',
+      visibility: 'public',
+      body: 'wow',
+      inReplyTo: {
+        externalId: THREAD,
+        channel: 'youtube',
+        lang: null,
+        publishedAt: '2019-12-01T04:40:00.000Z',
+        isPrivate: false,
+        author: { id: 'youtube:UCNvMBmCASzTNNX8lW3JRMbw', handle: 'kun liu', followers: null, accountCreatedAt: null, verified: null, kind: null },
+        threadExternalId: THREAD,
+        inReplyTo: null,
+        brand: 'Brand',
+        text: 'Заказ не пришёл',
+        raw: {},
+      },
+    });
+    const routes = (request: RecordedRequest): FakeResponse => {
+      if (request.path === TOKEN_PATH) return endpoint.handle(request);
+      if (request.method === 'POST' && request.path === '/youtube/v3/comments') return { body: fx('comments.insert_reply_response.json') };
+      return channelRoutes(request);
+    };
+
+    beforeEach(() => {
+      endpoint = fakeGoogleTokenEndpoint(null);
+      handler = routes;
+    });
+
+    it('mints with the refresh-token grant, reads and replies with the minted token, one mint for all', async () => {
+      const youtube = new YoutubeConnector(http());
+      await youtube.fetch({ source: minting(), cursor: null, limit: 100 });
+      await youtube.replyPublic(reply());
+      expect(endpoint.requests).toEqual([
+        {
+          form: { grant_type: 'refresh_token', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, refresh_token: REFRESH_TOKEN },
+          contentType: 'application/x-www-form-urlencoded',
+          jwt: null,
+        },
+      ]);
+      expect(apiCalls().length).toBeGreaterThanOrEqual(3);
+      expect(apiCalls().every((r) => r.headers.authorization === 'Bearer ya29.minted-token-1' && r.url.searchParams.get('key') === null)).toBe(true);
+    });
+
+    it('the refresh token wins over a leftover accessToken; an apiKey alone still reads without minting', async () => {
+      await new YoutubeConnector(http()).testConnection(minting({}, trio({ accessToken: ACCESS_TOKEN, apiKey: API_KEY })));
+      expect(apiCalls()[0]!.headers.authorization).toBe('Bearer ya29.minted-token-1');
+      await new YoutubeConnector(http()).testConnection(minting({}, { apiKey: API_KEY }));
+      expect(apiCalls()[1]!.url.searchParams.get('key')).toBe(API_KEY);
+      expect(endpoint.requests).toHaveLength(1);
+    });
+
+    it('a 401 to a cached token → one fresh mint and the reply again', async () => {
+      const youtube = new YoutubeConnector(http());
+      await youtube.testConnection(minting());
+      handler = (request) =>
+        request.path !== TOKEN_PATH && request.headers.authorization === 'Bearer ya29.minted-token-1'
+          ? { status: 401, body: { error: { code: 401, message: 'Request had invalid authentication credentials.', status: 'UNAUTHENTICATED' } } }
+          : routes(request);
+      expect((await youtube.replyPublic(reply())).platformId).toBe('Ugy_CAftKrIUCyPr9GR4AaABAg.9iPXEClD9lW9iPXLqKy_Pt');
+      expect(endpoint.requests).toHaveLength(2);
+      expect(apiCalls().filter((r) => r.method === 'POST').map((r) => r.headers.authorization)).toEqual(['Bearer ya29.minted-token-1', 'Bearer ya29.minted-token-2']);
+    });
+
+    it('a revoked refresh token (invalid_grant) → auth_revoked with Google’s reason, no secret in the message', async () => {
+      endpoint.failWith = { status: 400, body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } };
+      const error = (await new YoutubeConnector(http()).replyPublic(reply()).catch((e: unknown) => e)) as ConnectorError;
+      expect(error).toMatchObject({ kind: 'auth_revoked', message: 'youtube token (refresh token): HTTP 400 invalid_grant: Token has been expired or revoked.' });
+      expect(apiCalls()).toEqual([]);
+      for (const secret of [REFRESH_TOKEN, CLIENT_SECRET]) expect(error.message).not.toContain(secret);
+    });
+
+    it('a refresh token without its client → bad_request naming the field; replying with only an apiKey → auth_revoked', async () => {
+      const partial = (await new YoutubeConnector(http()).replyPublic(reply(trio({ clientSecret: '' }))).catch((e: unknown) => e)) as ConnectorError;
+      expect([partial.kind, partial.message]).toEqual(['bad_request', 'youtube: credentials.clientSecret is needed with credentials.refreshToken']);
+      await expect(new YoutubeConnector(http()).replyPublic(reply({ apiKey: API_KEY }))).rejects.toMatchObject({
+        kind: 'auth_revoked',
+        message: 'youtube: replying needs user credentials: refreshToken + clientId + clientSecret, or accessToken',
+      });
+      expect(server.requests).toEqual([]);
     });
   });
 });

@@ -12,6 +12,7 @@ import type {
 import { ConnectorError } from '../connector-error';
 import { decodeCursor, encodeCursor } from '../shared/cursor-codec';
 import { googleError } from '../shared/google-errors';
+import { GoogleTokens, refreshTokenGrantOf } from '../shared/google-token';
 import { baseUrlOf, sendHttp, urlFor, type HttpContext } from '../shared/http-client';
 import { collectItems } from '../shared/item-collector';
 import { arrayAt, isObject, numberAt, objectAt, stringAt, type JsonObject } from '../shared/json-reader';
@@ -25,8 +26,13 @@ import { normaliseYoutubeComment, YOUTUBE_CHANNEL } from './youtube.normaliser';
  * subset); replies by `comments.insert`. No private messages exist on YouTube.
  *
  * Source options: `channelId` (the brand's channel: all its videos' comments, and its own comments are
- * skipped), `videoIds` (watched videos), `baseUrl`. Both are watched spaces: every comment is kept.
- * Credentials: `apiKey` (reads) and/or `accessToken` (OAuth, scope youtube.force-ssl: needed to reply).
+ * skipped), `videoIds` (watched videos), `baseUrl`, `tokenUrl` (where tokens are minted). Both are watched
+ * spaces: every comment is kept.
+ * Credentials: `apiKey` (reads only) and/or user credentials, needed to reply: `refreshToken` + `clientId` +
+ * `clientSecret` (an OAuth client's refresh token, scope youtube.force-ssl granted by the channel owner;
+ * access tokens are minted from it and renewed, shared/google-token.ts) or `accessToken` (minted elsewhere:
+ * it dies within the hour). User credentials are used for reads too when set; the refresh token wins over
+ * a given accessToken, which a stale one left behind would otherwise break.
  *
  * Quota, not rate: reads cost 1 unit, a reply 50, of 10 000 a day by default; `quotaExceeded` waits until
  * the quota day turns at midnight Pacific time.
@@ -61,8 +67,11 @@ interface Candidate {
 export class YoutubeConnector implements Connector {
   readonly channel = YOUTUBE_CHANNEL;
   readonly capabilities = YOUTUBE_CAPABILITIES;
+  private readonly tokens: GoogleTokens;
 
-  constructor(private readonly http: HttpContext) {}
+  constructor(private readonly http: HttpContext) {
+    this.tokens = new GoogleTokens(http, YOUTUBE_CHANNEL);
+  }
 
   async fetch(request: FetchRequest): Promise<FetchResult> {
     const { source, signal } = request;
@@ -202,22 +211,30 @@ export class YoutubeConnector implements Connector {
     json?: unknown,
     signal?: AbortSignal,
     needsUser = false,
+    retriedAuth = false,
   ): Promise<unknown> {
+    const grant = refreshTokenGrantOf(YOUTUBE_CHANNEL, source);
     const { apiKey, accessToken } = source.credentials;
-    if (needsUser && !accessToken) throw new ConnectorError('auth_revoked', 'youtube: replying needs an OAuth accessToken');
-    if (!apiKey && !accessToken) throw new ConnectorError('auth_revoked', 'youtube: the source has neither apiKey nor accessToken');
+    if (needsUser && !grant && !accessToken) throw new ConnectorError('auth_revoked', 'youtube: replying needs user credentials: refreshToken + clientId + clientSecret, or accessToken');
+    if (!grant && !accessToken && !apiKey) throw new ConnectorError('auth_revoked', 'youtube: the source has none of apiKey, refreshToken, accessToken');
+    const token = grant ? await this.tokens.token(grant) : (accessToken ?? null);
     const operation = `youtube ${method} ${path}`;
-    const secrets = secretsOf(source.credentials);
+    const secrets = [...(grant?.secrets ?? secretsOf(source.credentials)), ...(token ? [token] : [])];
     const reply = await sendHttp(this.http, {
       method,
-      url: urlFor(baseUrlOf(source.options, DEFAULT_BASE), path, { ...query, key: accessToken ? undefined : apiKey }),
-      headers: { ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}), ...(json !== undefined ? { 'content-type': 'application/json' } : {}) },
+      url: urlFor(baseUrlOf(source.options, DEFAULT_BASE), path, { ...query, key: token ? undefined : apiKey }),
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(json !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: json !== undefined ? JSON.stringify(json) : undefined,
       signal,
       operation,
       secrets,
     });
     if (reply.status === 200) return reply.json();
+    if (reply.status === 401 && grant && token && !retriedAuth) {
+      // A minted token can die before its time (access revoked and granted again): one fresh token before calling it revoked.
+      this.tokens.forget(grant, token);
+      return this.call(source, method, path, query, json, signal, needsUser, true);
+    }
     let body: unknown = null;
     try {
       body = reply.json();
