@@ -1,28 +1,21 @@
 /**
- * Hot read paths (the inbox list, the mention detail) as prepared statements, on a small pool of their own whose
- * sessions use generic plans. Planning the list's UNION of index scans cost more than running it (≈1.7 ms per
- * request under load, seen with pg_stat_statements.track_planning): left to itself PostgreSQL keeps re-planning
- * each call because every custom plan looks cheaper than the generic one. The statements are written so that
- * their index choice does not depend on the values. Only this pool: elsewhere (the pipeline, text search,
- * facets) plans must see the values, and `plan_cache_mode` also governs unnamed statements. Each distinct SQL
- * text is one prepared statement per connection; values stay parameters.
- *
- * The driver here is postgres.js rather than node-postgres (which TypeORM uses for everything else), for two
- * reasons measured on the detail (32 clients, 2 cores): it describes a prepared statement once instead of on
- * every execution, so the client parses no column list per query (≈ 30% less client CPU per detail, the
- * database ≈ 5–10% less); and it pipelines — a connection's next query is already queued on the server while
- * the API's one thread is busy answering, so the database is not left idle waiting for it (the machine was
- * ≈ 20% idle with node-postgres at full load). Rows come back the same (same keys and order, int8 as strings,
- * timestamps as Dates, json parsed; compared over the list and detail statements).
+ * Hot read paths (the inbox list, the mention detail) as named prepared statements, on a small pool of their
+ * own whose sessions use generic plans. Planning the list's UNION of index scans cost more than running it
+ * (≈1.7 ms per request under load, seen with pg_stat_statements.track_planning): left to itself PostgreSQL
+ * keeps re-planning each call because every custom plan looks cheaper than the generic one. The statements are
+ * written so that their index choice does not depend on the values. Only this pool: elsewhere (the pipeline,
+ * text search, facets) plans must see the values, and `plan_cache_mode` also governs unnamed statements.
+ * The name is a hash of the SQL text, so each filter combination gets its own statement; values stay parameters.
  */
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { types } from 'pg';
-import postgres from 'postgres';
+import { Pool, types, type CustomTypesConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { sessionOptions } from '@otklik/persistence';
 import { RUNTIME, type Runtime } from '@otklik/runtime';
 import { SingleFlight } from './single-flight';
+
+const names = new Map<string, string>();
 
 const TIMESTAMPTZ_OID = 1184;
 const parseTimestamp = types.getTypeParser(TIMESTAMPTZ_OID);
@@ -40,22 +33,24 @@ export function parseUtcTimestamp(text: string): Date {
   return parseTimestamp(text) as Date;
 }
 
-const keys = new Map<string, string>();
+const HOT_READ_TYPES: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMPTZ_OID && format !== 'binary' ? parseUtcTimestamp : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
 
-/** A short, stable stand-in for a statement's text in SingleFlight keys (hashing the ~6 KB text per request costs). */
-function statementKey(sql: string): string {
-  let key = keys.get(sql);
-  if (!key) {
-    key = createHash('sha1').update(sql).digest('hex').slice(0, 24);
-    if (keys.size > 5_000) keys.clear();
-    keys.set(sql, key);
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    name = `otk_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    if (names.size > 5_000) names.clear();
+    names.set(sql, name);
   }
-  return key;
+  return name;
 }
 
 @Injectable()
 export class HotReadPool implements OnModuleDestroy {
-  private sql: postgres.Sql | null = null;
+  private pool: Pool | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -64,17 +59,19 @@ export class HotReadPool implements OnModuleDestroy {
 
   private readonly flights = new SingleFlight<unknown[]>();
 
-  /** The rows of a prepared statement; identical reads in flight share one execution (see SingleFlight: read-only rows). */
+  /** The rows of a named statement; identical reads in flight share one execution (see SingleFlight: read-only rows). */
   query<T>(sql: string, values: unknown[]): Promise<T[]> {
-    return this.flights.run(`${statementKey(sql)}\u0000${JSON.stringify(values)}`, () =>
-      this.connections().unsafe(sql, values as postgres.ParameterOrJSON<never>[], { prepare: true }),
-    ) as Promise<T[]>;
+    const name = statementName(sql);
+    return this.flights.run(`${name}\u0000${JSON.stringify(values)}`, async () => {
+      const result = await this.connections().query({ name, text: sql, values });
+      return result.rows;
+    }) as Promise<T[]>;
   }
 
   async onModuleDestroy(): Promise<void> {
-    const sql = this.sql;
-    this.sql = null;
-    await sql?.end({ timeout: 5 });
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.end();
   }
 
   /**
@@ -82,30 +79,21 @@ export class HotReadPool implements OnModuleDestroy {
    * with 32 clients reading details on 2 cores, 3–4 connections served 9–15% more requests than 8 did, in every
    * paired run, because fewer backends compete with the API for the cores.
    */
-  private connections(): postgres.Sql {
-    if (!this.sql) {
+  private connections(): Pool {
+    if (!this.pool) {
       const url = (this.dataSource.options as { url?: string }).url;
       if (!url) throw new Error('the hot-read pool needs the data source url');
-      this.sql = postgres(url, {
+      this.pool = new Pool({
+        connectionString: url,
         max: this.runtime.config.readPoolSize,
-        connect_timeout: 5,
-        onnotice: () => undefined,
+        application_name: 'otklik-api-reads',
+        connectionTimeoutMillis: 5_000,
+        types: HOT_READ_TYPES,
         // UTC sessions: timestamps come back in the one shape parseUtcTimestamp reads (and as UTC inside JSON).
-        types: {
-          timestamptz: {
-            to: TIMESTAMPTZ_OID,
-            from: [TIMESTAMPTZ_OID],
-            // A string goes as it is: a keyset cursor carries microseconds, which a Date would drop.
-            serialize: (value: Date | string) => (value instanceof Date ? value.toISOString() : String(value)),
-            parse: parseUtcTimestamp,
-          },
-        },
-        connection: {
-          application_name: 'otklik-api-reads',
-          ...sessionOptions(url, '-c plan_cache_mode=force_generic_plan -c TimeZone=UTC'),
-        },
+        ...sessionOptions(url, '-c plan_cache_mode=force_generic_plan -c TimeZone=UTC'),
       });
+      this.pool.on('error', () => undefined); // an idle connection dropped by the server: the pool replaces it
     }
-    return this.sql;
+    return this.pool;
   }
 }
