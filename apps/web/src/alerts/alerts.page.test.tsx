@@ -67,3 +67,32 @@ describe('AlertsPage: SLA digests', () => {
     expect(within(digest).getAllByRole('listitem')[1].textContent).toContain('Важность: Высокая');
   });
 });
+
+describe('AlertsPage: filters', () => {
+  it('asks the api for my alerts and for those not yet acknowledged, and shows what it answers', async () => {
+    const route = (call: Call) => {
+      if (call.path !== '/api/alerts') return undefined;
+      const mine = call.query.get('mine') === 'true';
+      const open = call.query.get('acknowledged') === 'false';
+      const items = ALERTS.filter((alert) => (!mine || alert.id === 'a-one') && (!open || alert.id === 'a-one'));
+      return { body: { items, total: items.length, page: 1, pageSize: 100 } };
+    };
+    const harness = createHarness(route);
+    harness.render(<AlertsPage />);
+    await screen.findByText('50 answers are overdue');
+    const asked = () =>
+      harness.calls.filter((call) => call.path === '/api/alerts').map((call) => [call.query.get('mine'), call.query.get('acknowledged')]);
+    expect(asked()).toEqual([[null, null]]);
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only mine (to me, my role or the whole team)' }));
+    await screen.findByText('An answer is overdue');
+    expect(screen.queryByText('50 answers are overdue')).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only not acknowledged' }));
+    await screen.findByText('An answer is overdue');
+    expect(asked()).toEqual([
+      [null, null],
+      ['true', null],
+      ['true', 'false'],
+    ]);
+  });
+});

@@ -1,9 +1,11 @@
 /**
  * The alerts feed: escalating threads, incident growth, SLA breaches (a digest of overdue mentions per
- * recipient), failing sources; acknowledge to take ownership.
+ * recipient), failing sources; acknowledge to take ownership. Filters: only mine (addressed to me, my role or the
+ * whole team) and only not yet acknowledged.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAcknowledgeAlert, useAlerts, useUsers } from '../api/queries';
+import { useAcknowledgeAlert, useAlerts, useUsers, type AlertFilters } from '../api/queries';
 import { navigate } from '../app/router';
 import { useFormat } from '../i18n/format';
 import { alertTitle, SlaDigestList } from './sla-digest.component';
@@ -11,13 +13,24 @@ import { alertTitle, SlaDigestList } from './sla-digest.component';
 export function AlertsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const alerts = useAlerts();
+  const [filters, setFilters] = useState<AlertFilters>({ mine: false, open: false });
+  const alerts = useAlerts(filters);
   const acknowledge = useAcknowledgeAlert();
   const users = useUsers();
   const nameOf = (id: string | undefined) => users.data?.find((user) => user.id === id)?.displayName ?? id ?? '—';
   return (
     <section className="page" aria-labelledby="alerts-title">
       <h1 id="alerts-title">{t('alerts.title')}</h1>
+      <div className="list-toolbar" role="group" aria-label={t('alerts.filters')}>
+        <label>
+          <input type="checkbox" checked={filters.mine} onChange={(event) => setFilters({ ...filters, mine: event.target.checked })} />{' '}
+          {t('alerts.onlyMine')}
+        </label>
+        <label>
+          <input type="checkbox" checked={filters.open} onChange={(event) => setFilters({ ...filters, open: event.target.checked })} />{' '}
+          {t('alerts.onlyOpen')}
+        </label>
+      </div>
       {alerts.isLoading ? <p className="hint">{t('common.loading')}</p> : null}
       {alerts.isError ? (
         <p className="error" role="alert">

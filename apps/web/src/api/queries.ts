@@ -264,11 +264,28 @@ export function useTakePrivate(id: string) {
   });
 }
 
-export function useAlerts() {
+/** Which alerts a list shows: `mine` = addressed to me, my role or the whole team; `open` = not yet acknowledged. */
+export interface AlertFilters {
+  mine: boolean;
+  open: boolean;
+}
+
+export function useAlerts(filters: AlertFilters = { mine: false, open: false }) {
   const api = useApi();
   return useQuery({
-    queryKey: queryKeys.alerts,
-    queryFn: async ({ signal }) => readList(await api.get('/api/alerts', { pageSize: 100 }, signal), readAlert, 'items', 'alerts'),
+    // Under queryKeys.alerts, so invalidating that refreshes every filtered list too.
+    queryKey: [...queryKeys.alerts, filters.mine, filters.open],
+    queryFn: async ({ signal }) =>
+      readList(
+        await api.get(
+          '/api/alerts',
+          { pageSize: 100, mine: filters.mine || undefined, acknowledged: filters.open ? false : undefined },
+          signal,
+        ),
+        readAlert,
+        'items',
+        'alerts',
+      ),
     staleTime: 30_000,
   });
 }

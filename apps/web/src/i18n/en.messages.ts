@@ -303,6 +303,9 @@ export const en = {
   alerts: {
     title: 'Alerts',
     none: 'No alerts.',
+    filters: 'Which alerts',
+    onlyMine: 'Only mine (to me, my role or the whole team)',
+    onlyOpen: 'Only not acknowledged',
     loadFailed: 'Could not load alerts.',
     acknowledge: 'Acknowledge',
     acknowledgedBy: 'Acknowledged by {{name}} at {{time}}',

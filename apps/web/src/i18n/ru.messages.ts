@@ -337,6 +337,9 @@ export const ru = {
   alerts: {
     title: 'Оповещения',
     none: 'Оповещений нет.',
+    filters: 'Какие оповещения',
+    onlyMine: 'Только мои (мне, моей роли или всей команде)',
+    onlyOpen: 'Только непринятые',
     loadFailed: 'Не удалось загрузить оповещения.',
     acknowledge: 'Принять',
     acknowledgedBy: 'Принял(а) {{name}} в {{time}}',
