@@ -42,6 +42,21 @@ describe('YouTube connector', () => {
   });
   afterEach(() => server.close());
 
+  /** The thread's top comment, as the connector delivered it: what a reply answers. */
+  const top = (): NormalisedMention => ({
+    externalId: THREAD,
+    channel: 'youtube',
+    lang: null,
+    publishedAt: '2019-12-01T04:40:00.000Z',
+    isPrivate: false,
+    author: { id: 'youtube:UCNvMBmCASzTNNX8lW3JRMbw', handle: 'kun liu', followers: null, accountCreatedAt: null, verified: null, kind: null },
+    threadExternalId: THREAD,
+    inReplyTo: null,
+    brand: 'Brand',
+    text: 'Заказ не пришёл & поддержка молчит',
+    raw: (fx('own_commentThreads.list_channel_with_replies.json') as { items: Array<{ snippet: { topLevelComment: unknown } }> }).items[0]!.snippet.topLevelComment,
+  });
+
   describe('comments', () => {
     it('reads a video’s comment threads with the API key and normalises top-level comments', async () => {
       handler = (request) =>
@@ -164,19 +179,6 @@ describe('YouTube connector', () => {
   });
 
   describe('replies', () => {
-    const top = (): NormalisedMention => ({
-      externalId: THREAD,
-      channel: 'youtube',
-      lang: null,
-      publishedAt: '2019-12-01T04:40:00.000Z',
-      isPrivate: false,
-      author: { id: 'youtube:UCNvMBmCASzTNNX8lW3JRMbw', handle: 'kun liu', followers: null, accountCreatedAt: null, verified: null, kind: null },
-      threadExternalId: THREAD,
-      inReplyTo: null,
-      brand: 'Brand',
-      text: 'Заказ не пришёл & поддержка молчит',
-      raw: (fx('own_commentThreads.list_channel_with_replies.json') as { items: Array<{ snippet: { topLevelComment: unknown } }> }).items[0]!.snippet.topLevelComment,
-    });
     const outbound = (): OutboundMessage => ({
       source: source({ channelId: 'UCa-vrCLQHviTOVnEKDOdetQ' }, { accessToken: ACCESS_TOKEN }),
       idempotencyKey: 'reply-yt',
@@ -237,19 +239,7 @@ describe('YouTube connector', () => {
       idempotencyKey: 'reply-yt-refresh',
       visibility: 'public',
       body: 'wow',
-      inReplyTo: {
-        externalId: THREAD,
-        channel: 'youtube',
-        lang: null,
-        publishedAt: '2019-12-01T04:40:00.000Z',
-        isPrivate: false,
-        author: { id: 'youtube:UCNvMBmCASzTNNX8lW3JRMbw', handle: 'kun liu', followers: null, accountCreatedAt: null, verified: null, kind: null },
-        threadExternalId: THREAD,
-        inReplyTo: null,
-        brand: 'Brand',
-        text: 'Заказ не пришёл',
-        raw: {},
-      },
+      inReplyTo: top(),
     });
     const routes = (request: RecordedRequest): FakeResponse => {
       if (request.path === TOKEN_PATH) return endpoint.handle(request);
