@@ -40,6 +40,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+/**
+ * A number from 0 to n - 1 drawn from a hash of `expression` and a salt: each synthetic column (channel,
+ * language and text, severity, status, assignee) gets its own draw, so columns do not move together. (Derived from
+ * one counter with `%`, they did: every critical mention had an odd number and no mention on some channels was
+ * critical, so whole views were empty and walked the entire backlog index.)
+ */
+function pick(salt: number, expression: string, n: number): string {
+  return `((hashint8((${expression})::bigint * 16 + ${salt})::bigint + 2147483648) % ${n})::int`;
+}
+
 export async function seedInboxBench(url: string): Promise<{ workspaceId: string; email: string }> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -68,7 +78,7 @@ export async function seedInboxBench(url: string): Promise<{ workspaceId: string
     );
     await client.query(
       `INSERT INTO thread (id, workspace_id, channel, external_id, mention_count, last_activity_at)
-       SELECT md5('thread' || n)::uuid, $1, ${channels}[1 + n % 6], 't' || n, 5, now() FROM generate_series(0, $2 - 1) n`,
+       SELECT md5('thread' || n)::uuid, $1, ${channels}[1 + ${pick(1, 'n', 6)}], 't' || n, 5, now() FROM generate_series(0, $2 - 1) n`,
       [workspaceId, THREADS],
     );
     const now = new Date();
@@ -79,32 +89,33 @@ export async function seedInboxBench(url: string): Promise<{ workspaceId: string
         `INSERT INTO mention (workspace_id, channel, external_id, thread_id, in_reply_to, author_id, lang, text, published_at, ingested_at,
                               intent, cause, severity, sentiment, critical_data, confidence, explain, classifier_version,
                               stage, status, priority, sla_due_at, first_response_at, resolved_at, assignee_id)
-         SELECT $1, ${channels}[1 + (g % $5) % 6], 'm' || g, md5('thread' || (g % $5))::uuid,
+         SELECT $1, ${channels}[1 + ${pick(1, 'g % $5', 6)}], 'm' || g, md5('thread' || (g % $5))::uuid,
                 CASE WHEN g > $5 THEN 'm' || (g - $5) END,
                 md5('author' || ((g::bigint * 7919) % $6))::uuid,
-                CASE WHEN g % 2 = 0 THEN 'ru' ELSE 'en' END,
-                CASE WHEN g % 2 = 0
+                CASE WHEN k.lang = 0 THEN 'ru' ELSE 'en' END,
+                CASE WHEN k.lang = 0
                   THEN (ARRAY['Оплата картой не проходит уже второй день', 'Третий раз звоню в поддержку, никто не отвечает', 'Приложение вылетает при входе',
-                              'Спасибо за быструю доставку', 'Когда вернут деньги за отменённый заказ?', 'Списали дважды за одну покупку'])[1 + (g / 2) % 6]
+                              'Спасибо за быструю доставку', 'Когда вернут деньги за отменённый заказ?', 'Списали дважды за одну покупку'])[1 + k.text]
                   ELSE (ARRAY['Card payment keeps failing since yesterday', 'Called support three times, nobody answers', 'The app crashes on login',
-                              'Thanks for the quick delivery', 'When will I get my refund for the cancelled order?', 'I was charged twice for one order'])[1 + (g / 2) % 6]
+                              'Thanks for the quick delivery', 'When will I get my refund for the cancelled order?', 'I was charged twice for one order'])[1 + k.text]
                 END || ' #' || g,
                 $4::timestamptz - (($2 - g) * interval '2 seconds'), $4::timestamptz - (($2 - g) * interval '2 seconds'),
-                (ARRAY['problem','problem','question','praise','question','problem'])[1 + (g / 2) % 6],
-                (ARRAY['product_defect','staff_inattention','product_defect',NULL,'staff_inattention','product_defect'])[1 + (g / 2) % 6],
-                (ARRAY['low','medium','medium','high','high','critical','medium','low','high','medium'])[1 + (g * 31) % 10],
-                CASE WHEN (g / 2) % 6 = 3 THEN 'positive' ELSE 'negative' END, false, '{"intent": 0.8}'::jsonb, '{"intent": ["bench"]}'::jsonb, 'bench',
+                (ARRAY['problem','problem','question','praise','question','problem'])[1 + k.text],
+                (ARRAY['product_defect','staff_inattention','product_defect',NULL,'staff_inattention','product_defect'])[1 + k.text],
+                (ARRAY['low','medium','medium','high','high','critical','medium','low','high','medium'])[1 + k.urgency],
+                CASE WHEN k.text = 3 THEN 'positive' ELSE 'negative' END, false, '{"intent": 0.8}'::jsonb, '{"intent": ["bench"]}'::jsonb, 'bench',
                 'routed',
                 h.status,
-                (ARRAY[0,1,1,2,2,3,1,0,2,1])[1 + (g * 31) % 10] * 1000 + (g * 37) % 300,
+                (ARRAY[0,1,1,2,2,3,1,0,2,1])[1 + k.urgency] * 1000 + (g * 37) % 300,
                 $4::timestamptz - (($2 - g) * interval '2 seconds') + interval '60 minutes',
                 CASE WHEN h.status IN ('resolved', 'open', 'pending') THEN $4::timestamptz - (($2 - g) * interval '2 seconds') + (g % 240) * interval '1 minute' END,
                 CASE WHEN h.status = 'resolved' THEN $4::timestamptz - (($2 - g) * interval '2 seconds') + (g % 2880) * interval '1 minute' END,
-                CASE WHEN g % 10 < 3 THEN ($7::uuid[])[1 + g % 10] END
+                CASE WHEN k.assignee < 3 THEN ($7::uuid[])[1 + k.assignee] END
            FROM generate_series($3::int, $8::int) g
-           CROSS JOIN LATERAL (SELECT CASE WHEN (g::bigint * 2654435761) % 100 < 85 THEN 'resolved' WHEN (g::bigint * 2654435761) % 100 < 90 THEN 'new'
-                                           WHEN (g::bigint * 2654435761) % 100 < 95 THEN 'open' WHEN (g::bigint * 2654435761) % 100 < 98 THEN 'pending'
-                                           WHEN (g::bigint * 2654435761) % 100 < 99 THEN 'spam' ELSE 'do_not_engage' END AS status) h`,
+           CROSS JOIN LATERAL (SELECT ${pick(2, 'g', 2)} AS lang, ${pick(3, 'g', 6)} AS text, ${pick(4, 'g', 10)} AS urgency, ${pick(5, 'g', 100)} AS bucket,
+                                      ${pick(6, 'g', 10)} AS assignee) k
+           CROSS JOIN LATERAL (SELECT CASE WHEN k.bucket < 85 THEN 'resolved' WHEN k.bucket < 90 THEN 'new' WHEN k.bucket < 95 THEN 'open'
+                                           WHEN k.bucket < 98 THEN 'pending' WHEN k.bucket < 99 THEN 'spam' ELSE 'do_not_engage' END AS status) h`,
         [workspaceId, MENTIONS, from, now, THREADS, AUTHORS, users, to],
       );
       process.stderr.write(`bench: inbox: ${to.toLocaleString('en')} mentions seeded\n`);
