@@ -9,7 +9,7 @@ import type { Client } from 'pg';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-interface Snapshot {
+export interface CpuSnapshot {
   appMs: number;
   /** Backend pid → its CPU so far (ms); null when /proc does not show the backends (a remote database). */
   backends: Map<number, number> | null;
@@ -48,13 +48,13 @@ function machineTicks(): { busy: number; total: number } | null {
 export class CpuMeter {
   constructor(private readonly client: Client) {}
 
-  async snapshot(): Promise<Snapshot> {
+  async snapshot(): Promise<CpuSnapshot> {
     const usage = process.cpuUsage();
     return { appMs: (usage.user + usage.system) / 1000, backends: await this.backends(), machine: machineTicks() };
   }
 
   /** CPU used since `before`; backends that started since count from zero. */
-  async since(before: Snapshot): Promise<CpuUse> {
+  async since(before: CpuSnapshot): Promise<CpuUse> {
     const after = await this.snapshot();
     let dbMs: number | null = null;
     if (before.backends && after.backends) {

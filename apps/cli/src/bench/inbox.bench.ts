@@ -15,8 +15,8 @@ import { InboxService } from '../../../api/src/inbox/inbox.service';
 import { DETAIL_SQL } from '../../../api/src/inbox/mention-detail.service';
 import { createApp } from '../../../api/src/main';
 import { benchDatabase, benchSize } from './bench-database';
-import { CpuMeter, describeCpu } from './cpu-meter';
-import type { LoadRequest, LoadResult } from './load-generator';
+import { CpuMeter, describeCpu, type CpuSnapshot } from './cpu-meter';
+import type { LoadMessage, LoadRequest, LoadResult } from './load-generator';
 
 // Sizes from the environment, read when the benchmark starts (a bad value then fails it with one clear line).
 let MENTIONS = 1_000_000;
@@ -24,6 +24,7 @@ let AUTHORS = 100_000;
 let THREADS = 200_000;
 let CONNECTIONS = 32;
 let DURATION_S = 15;
+let WARMUP_S = 5;
 
 function readSizes(): void {
   MENTIONS = benchSize('OTKLIK_BENCH_INBOX_MENTIONS', 1_000_000);
@@ -31,6 +32,7 @@ function readSizes(): void {
   THREADS = Math.max(1, Math.round(MENTIONS / 5));
   CONNECTIONS = benchSize('OTKLIK_BENCH_INBOX_CLIENTS', 32);
   DURATION_S = benchSize('OTKLIK_BENCH_INBOX_SECONDS', 15);
+  WARMUP_S = benchSize('OTKLIK_BENCH_INBOX_WARMUP_SECONDS', 5);
 }
 const CHUNK = 250_000;
 const PASSWORD = 'bench-password-1';
@@ -170,16 +172,31 @@ interface Scenario {
 
 /** One scenario's load from a forked process (load-generator.ts), so the api keeps its core to itself. */
 async function drive(baseUrl: string, token: string, scenario: Scenario, meter: CpuMeter): Promise<string[]> {
-  const request: LoadRequest = { url: baseUrl, token, paths: scenario.paths, connections: scenario.connections ?? CONNECTIONS, durationS: DURATION_S };
+  const request: LoadRequest = {
+    url: baseUrl,
+    token,
+    paths: scenario.paths,
+    connections: scenario.connections ?? CONNECTIONS,
+    durationS: DURATION_S,
+    warmupS: WARMUP_S,
+  };
   const child = fork(join(__dirname, 'load-generator.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const before = await meter.snapshot();
+  const start: { before?: CpuSnapshot } = {};
   const result = await new Promise<LoadResult>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as LoadResult));
+    child.on('message', (message: LoadMessage) => {
+      if (message.kind === 'result') resolve(message.result);
+      else
+        meter.snapshot().then((snapshot) => {
+          start.before = snapshot;
+          child.send('go');
+        }, reject);
+    });
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`load generator exited with code ${code} before answering`)));
     child.send(request);
   });
-  const cpu = await meter.since(before);
+  if (!start.before) throw new Error('the load generator answered before it was told to measure');
+  const cpu = await meter.since(start.before);
   const { latencies, seconds } = result;
   latencies.sort((a, b) => a - b);
   const fmt = (value: number) => `${value.toFixed(1)} ms`;

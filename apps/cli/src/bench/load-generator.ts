@@ -1,7 +1,8 @@
 /**
  * The inbox benchmark's HTTP load, in a process of its own (forked by inbox.bench.ts): a load generator in the
  * server's own event loop would steal the CPU it measures. Receives one LoadRequest over IPC, runs autocannon
- * and answers with every response time.
+ * (first for `warmupS` unmeasured seconds, then for `durationS`) and answers with every response time of the
+ * measured run.
  */
 import { createRequire } from 'node:module';
 
@@ -11,6 +12,12 @@ export interface LoadRequest {
   paths: string[];
   connections: number;
   durationS: number;
+  /**
+   * Seconds of the same load before measuring, discarded: the steady state is what users meet. A cold start
+   * mostly measures preparing statements (each of the 504 unshared list views is planned once per connection of the
+   * hot-read pool, which a long-running api has long done).
+   */
+  warmupS?: number;
 }
 
 export interface LoadResult {
@@ -33,7 +40,14 @@ type Autocannon = (options: Record<string, unknown>, callback: (error: Error | n
 // autocannon ships CommonJS without type declarations.
 const autocannon = createRequire(__filename)('autocannon') as Autocannon;
 
-export function runLoad(request: LoadRequest): Promise<LoadResult> {
+/** The measured run's response times; `onMeasuring` is called when the warm-up is over and measuring starts. */
+export async function runLoad(request: LoadRequest, onMeasuring: () => void | Promise<void> = () => undefined): Promise<LoadResult> {
+  if (request.warmupS) await load({ ...request, durationS: request.warmupS });
+  await onMeasuring();
+  return load(request);
+}
+
+function load(request: LoadRequest): Promise<LoadResult> {
   const latencies: number[] = [];
   const started = Date.now();
   return new Promise<LoadResult>((resolve, reject) => {
@@ -61,10 +75,18 @@ export function runLoad(request: LoadRequest): Promise<LoadResult> {
   });
 }
 
+/**
+ * Messages to the parent: `warm` once the warm-up is over (the parent answers `go` when its CPU meter has its
+ * starting snapshot), then `result`.
+ */
+export type LoadMessage = { kind: 'warm' } | { kind: 'result'; result: LoadResult };
+
 if (require.main === module && process.send) {
+  const send = (message: LoadMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
+  const go = () => new Promise<void>((resolve) => process.once('message', () => resolve()));
   process.once('message', (request: LoadRequest) => {
-    runLoad(request).then(
-      (result) => process.send!(result, () => process.exit(0)),
+    runLoad(request, () => Promise.all([go(), send({ kind: 'warm' })]).then(() => undefined)).then(
+      (result) => send({ kind: 'result', result }).then(() => process.exit(0)),
       (error: unknown) => {
         process.stderr.write(`load generator: ${(error as Error).message}\n`);
         process.exit(1);
