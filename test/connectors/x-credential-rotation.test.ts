@@ -8,6 +8,8 @@
 import { ConnectorError, systemClock, type SourceSettings } from '@otklik/connectors';
 import { createDataSource, CredentialCipher } from '@otklik/persistence';
 import type { DataSource } from 'typeorm';
+import { ConnectorResolver } from '../../apps/worker/src/pipeline/connector-resolver';
+import { pollSource } from '../../apps/worker/src/pipeline/poll-source';
 import { PgSourceCredentialStore } from '../../apps/worker/src/pipeline/source-credential-store';
 import { startFakeServer, type FakePlatformServer, type FakeResponse, type RecordedRequest } from '../../libs/connectors/src/testing/fake-platform.server';
 import { fakeXTokenEndpoint, X_TOKEN_PATH, type FakeXTokenEndpoint } from '../../libs/connectors/src/testing/fake-x-token';
@@ -42,6 +44,7 @@ describe('X refresh-token rotation stored in PostgreSQL', () => {
     if (watchedSource) storedWhenUsed.push({ bearer: token, refreshToken: (await storedCredentials(watchedSource))['refreshToken'] });
     if (!endpoint.issued.includes(token)) return { status: 401, body: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' } };
     if (request.path === '/2/users/me') return { body: { data: { id: '1072250532645998596', name: 'Acme', username: 'acme' } } };
+    if (request.path === '/2/users/1072250532645998596/mentions') return { body: { meta: { result_count: 0 } } };
     return { status: 404 };
   }
 
@@ -140,6 +143,20 @@ describe('X refresh-token rotation stored in PostgreSQL', () => {
       expect(results.map((r) => r.ok)).toEqual([true, true]);
       expect(endpoint.requests.map((r) => r.form['refresh_token'])).toEqual([CONSENTED, 'x-rotated-refresh-token-1']);
       expect((await storedCredentials(sourceId))['refreshToken']).toBe('x-rotated-refresh-token-2');
+    });
+
+    it('a worker poll through the resolver mints from the refresh form and stores the rotation in the row', async () => {
+      const resolver = new ConnectorResolver({ fetch: loopbackFetch, credentialStore: new PgSourceCredentialStore(other, cipher) });
+      watchedSource = sourceId;
+      const outcome = await pollSource(other, resolver, cipher, sourceId, 50);
+      expect(outcome).toMatchObject({ inserted: 0, hasMore: false });
+      expect(endpoint.requests.map((r) => r.form['refresh_token'])).toEqual([CONSENTED]);
+      expect(storedWhenUsed).toEqual([{ bearer: 'x-user-access-token-1', refreshToken: 'x-rotated-refresh-token-1' }]);
+      expect((await storedCredentials(sourceId))['refreshToken']).toBe('x-rotated-refresh-token-1');
+      // The next poll loads the rotated token from the row and keeps the cached access token.
+      await pollSource(other, resolver, cipher, sourceId, 50);
+      expect(endpoint.requests).toHaveLength(1);
+      expect(storedWhenUsed.map((use) => use.bearer)).toEqual(['x-user-access-token-1', 'x-user-access-token-1']);
     });
 
     it('an admin’s edit during a renewal wins, and the next call uses it', async () => {
