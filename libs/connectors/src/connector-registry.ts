@@ -1,5 +1,5 @@
 import { withBrandFilter } from './brand-filter.connector';
-import type { Connector, ConnectorCapabilities } from './connector';
+import type { Connector, ConnectorCapabilities, SourceCredentialStore } from './connector';
 import { systemClock } from './shared/clock';
 import type { HttpContext } from './shared/http-client';
 import { OutboundGuard } from './shared/outbound-guard';
@@ -21,9 +21,19 @@ export interface ConnectorDeps {
   clock?: HttpContext['clock'];
   /** Per-request timeout in milliseconds (default 15 s). */
   timeoutMs?: number;
+  /**
+   * Where a connector stores credentials the platform rotated (X's refresh tokens). The worker and the api
+   * pass the database's; without one, such sources are refused rather than left to die at their next restart.
+   */
+  credentialStore?: SourceCredentialStore;
 }
 
-export type ConnectorFactory = (http: HttpContext) => Connector;
+/** What a factory gets besides the transport: the ports a connector may hand things back through. */
+export interface ConnectorPorts {
+  credentialStore: SourceCredentialStore | null;
+}
+
+export type ConnectorFactory = (http: HttpContext, ports: ConnectorPorts) => Connector;
 
 /** Channel name → factory. A connector is listed here once; the brand filter is applied to all of them here. */
 const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
@@ -33,7 +43,7 @@ const FACTORIES: Readonly<Record<string, ConnectorFactory>> = {
   rss: (http) => new RssConnector(http),
   mastodon: (http) => new MastodonConnector(http),
   reddit: (http) => new RedditConnector(http),
-  x: (http) => new XConnector(http),
+  x: (http, ports) => new XConnector(http, ports.credentialStore),
   youtube: (http) => new YoutubeConnector(http),
   appstore: (http) => new AppstoreConnector(http),
   googleplay: (http) => new GoogleplayConnector(http),
@@ -59,7 +69,7 @@ export function createConnector(channel: string, deps: ConnectorDeps = {}): Conn
     clock: deps.clock ?? systemClock,
     timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
-  return withBrandFilter(factory(http));
+  return withBrandFilter(factory(http, { credentialStore: deps.credentialStore ?? null }));
 }
 
 /** Declared capabilities of every registered connector, for the sources screen and the reply composer. */

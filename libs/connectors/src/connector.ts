@@ -125,3 +125,30 @@ export interface Connector {
   /** Check credentials and reachability for the "test connection" button. */
   testConnection?(source: SourceSettings): Promise<{ ok: true; detail: string }>;
 }
+
+/**
+ * What a renewal asked to be stored, and what it gives back to the connector. `store` holds only the
+ * credential fields that changed (a rotated refresh token), or null when nothing must be written.
+ */
+export interface CredentialRenewal<T> {
+  store: Record<string, string> | null;
+  result: T;
+}
+
+/**
+ * The one narrow way a connector hands credentials back to where sources are kept: a platform that rotates
+ * a long-lived credential on use (X's OAuth 2.0 refresh tokens: every refresh returns a new one and the old
+ * one stops working) is dead after a restart unless the new value is stored before it is relied on.
+ * Implemented by the processes that own the source rows (the worker's and the api's connector resolver:
+ * one UPDATE of that source's encrypted credentials); connectors never see the database.
+ */
+export interface SourceCredentialStore {
+  /**
+   * Runs `renew` with the source's credentials as stored now (decrypted), while no other process renews
+   * this source's credentials, then merges `store` into the source's encrypted credentials and makes it
+   * durable before resolving. `stored` is false when the credentials were edited (by an admin) while `renew`
+   * ran: the edit is kept and nothing was written. Rejects when the source is gone or the write failed;
+   * an error thrown by `renew` rejects it unchanged, with nothing written.
+   */
+  renew<T>(sourceId: string, renew: (stored: Record<string, string>) => Promise<CredentialRenewal<T>>): Promise<{ result: T; stored: boolean }>;
+}

@@ -22,6 +22,10 @@ describe('checkSourceConfig', () => {
       ['googleplay', { packageName: 'com.acme', tokenUrl: 'https://oauth2.googleapis.com/token' }, { serviceAccountKey: '{"type":"service_account"}' }],
       ['youtube', { videoIds: ['v1'] }, { refreshToken: '1//r', clientId: 'c.apps.googleusercontent.com', clientSecret: 's' }],
       ['youtube', { channelId: 'UC1' }, { accessToken: 't' }],
+      // X's refresh form: a public client (id only) or a confidential one (id and secret), beside the app bearer or alone.
+      ['x', { mentionsUserId: '1' }, { refreshToken: 'r', clientId: 'c' }],
+      ['x', { tokenUrl: 'https://api.x.com/2/oauth2/token' }, { bearerToken: 't', refreshToken: 'r', clientId: 'c', clientSecret: 's' }],
+      ['x', {}, { userAccessToken: 'u' }],
     ];
     for (const [channel, options, credentials] of alternatives) expect([channel, checkSourceConfig(channel, caps[channel]!, options, credentials)]).toEqual([channel, []]);
     for (const [channel, [options, credentials]] of Object.entries(complete)) expect([channel, checkSourceConfig(channel, caps[channel]!, options, credentials)]).toEqual([channel, []]);
@@ -56,7 +60,17 @@ describe('checkSourceConfig', () => {
     ]);
     expect(checkSourceConfig('x', caps['x']!, {}, { bearerToken: '' })).toEqual([
       { field: 'credentials.bearerToken', reason: 'must be a non-empty string' },
-      { field: 'credentials.bearerToken', reason: 'x sources need credentials.bearerToken or credentials.userAccessToken' },
+      { field: 'credentials.bearerToken', reason: 'x sources need credentials.bearerToken or credentials.userAccessToken or credentials.refreshToken' },
+    ]);
+    // X's refresh token and its client id come together; a client secret needs both (a public client has none).
+    expect(checkSourceConfig('x', caps['x']!, {}, { refreshToken: 'r' })).toEqual([{ field: 'credentials.clientId', reason: 'is needed with credentials.refreshToken' }]);
+    expect(checkSourceConfig('x', caps['x']!, {}, { bearerToken: 't', clientId: 'c' })).toEqual([{ field: 'credentials.refreshToken', reason: 'is needed with credentials.clientId' }]);
+    expect(checkSourceConfig('x', caps['x']!, {}, { bearerToken: 't', clientSecret: 's' })).toEqual([
+      { field: 'credentials.refreshToken', reason: 'is needed with credentials.clientSecret' },
+      { field: 'credentials.clientId', reason: 'is needed with credentials.clientSecret' },
+    ]);
+    expect(checkSourceConfig('x', caps['x']!, {}, { userAccessToken: 'u', clientSecret: 's', clientId: 'c' })).toEqual([
+      { field: 'credentials.refreshToken', reason: 'is needed with credentials.clientId' },
     ]);
     expect(checkSourceConfig('appstore', caps['appstore']!, { appId: '1' }, { token: 'x' })).toEqual([
       { field: 'credentials.token', reason: 'is not a credential of appstore sources (known: none)' },

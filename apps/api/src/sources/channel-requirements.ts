@@ -27,6 +27,8 @@ interface ChannelRequirement {
   pushSecret?: string[];
   /** Credentials that only make sense together: when any of them is set, all must be. */
   together?: string[][];
+  /** Credentials that only work with others, which work without them: when the key is set, each listed must be. */
+  requires?: Record<string, string[]>;
 }
 
 const REQUIREMENTS: Record<string, ChannelRequirement> = {
@@ -47,7 +49,15 @@ const REQUIREMENTS: Record<string, ChannelRequirement> = {
     knownCredentials: ['accessToken', 'clientId', 'clientSecret', 'username', 'password'],
     together: [['clientId', 'clientSecret'], ['username', 'password']],
   },
-  x: { options: [], credentials: [['bearerToken', 'userAccessToken']], knownCredentials: ['bearerToken', 'userAccessToken'] },
+  x: {
+    options: [],
+    // User context (mentions, replies, DMs): the refresh form (rotating, stored back by the connector) or a fixed token.
+    credentials: [['bearerToken', 'userAccessToken', 'refreshToken']],
+    knownCredentials: ['bearerToken', 'userAccessToken', 'refreshToken', 'clientId', 'clientSecret'],
+    together: [['refreshToken', 'clientId']],
+    // A confidential client's secret; a public (PKCE) client has none, so it is not part of `together`.
+    requires: { clientSecret: ['refreshToken', 'clientId'] },
+  },
   youtube: {
     options: [['channelId', 'videoIds']],
     // Replies need user credentials (refreshToken or accessToken); a read-only source may have just the key.
@@ -207,6 +217,14 @@ export function checkSourceConfig(
     const given = group.find((name) => present(credentials[name]));
     if (!given) continue;
     for (const name of group) if (!present(credentials[name])) problems.push({ field: `credentials.${name}`, reason: `is needed with credentials.${given}` });
+  }
+  for (const [given, needed] of Object.entries(requirement.requires ?? {})) {
+    if (!present(credentials[given])) continue;
+    for (const name of needed) {
+      if (!present(credentials[name]) && !problems.some((problem) => problem.field === `credentials.${name}`)) {
+        problems.push({ field: `credentials.${name}`, reason: `is needed with credentials.${given}` });
+      }
+    }
   }
 
   for (const name of URL_OPTIONS) {

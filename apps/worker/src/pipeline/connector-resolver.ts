@@ -8,8 +8,10 @@ import {
   type SourceSettings,
 } from '@otklik/connectors';
 import type { FactoryProvider } from '@nestjs/common';
-import type { CredentialCipher } from '@otklik/persistence';
+import { DataSource } from 'typeorm';
+import { CredentialCipher } from '@otklik/persistence';
 import { RUNTIME, type Runtime } from '@otklik/runtime';
+import { PgSourceCredentialStore } from './source-credential-store';
 
 /** The demo replay source's channel: built in, never wrapped in the brand filter (its timeline names its brands). */
 export const DEMO_CHANNEL = 'demo';
@@ -100,9 +102,13 @@ export class ConnectorResolver {
 
 export const CONNECTOR_RESOLVER = Symbol('CONNECTOR_RESOLVER');
 
-/** The resolver of a process (worker, api): its connectors call out through the runtime's outbound guard. */
+/**
+ * The resolver of a process (worker, api): its connectors call out through the runtime's outbound guard and
+ * store credentials a platform rotates (X's refresh tokens) into the source's row (source-credential-store.ts).
+ */
 export const connectorResolverProvider: FactoryProvider<ConnectorResolver> = {
   provide: CONNECTOR_RESOLVER,
-  useFactory: (runtime: Runtime) => new ConnectorResolver({ fetch: runtime.outbound.fetch }),
-  inject: [RUNTIME],
+  useFactory: (runtime: Runtime, dataSource: DataSource) =>
+    new ConnectorResolver({ fetch: runtime.outbound.fetch, credentialStore: new PgSourceCredentialStore(dataSource, new CredentialCipher(runtime.secretKey)) }),
+  inject: [RUNTIME, DataSource],
 };

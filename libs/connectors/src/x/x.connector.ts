@@ -1,5 +1,6 @@
 import type {
   Connector,
+  SourceCredentialStore,
   ConnectorCapabilities,
   FetchRequest,
   FetchResult,
@@ -18,6 +19,7 @@ import { collectItems } from '../shared/item-collector';
 import { arrayAt, idAt, isObject, objectAt, stringAt } from '../shared/json-reader';
 import { assertReplyLength } from '../shared/reply-length';
 import { redactSecrets, secretsOf } from '../shared/secret-redaction';
+import { XTokens } from './x-token';
 import { normaliseTweet, usersById, X_CHANNEL } from './x.normaliser';
 
 /**
@@ -27,8 +29,10 @@ import { normaliseTweet, usersById, X_CHANNEL } from './x.normaliser';
  *
  * Source options: `query` (a full v2 query; default the brand's terms OR-ed, without retweets),
  * `mentionsUserId` (the brand account's id, for its mentions timeline), `search` (false to skip), `baseUrl`.
- * Credentials: `bearerToken` (app-only: search) and `userAccessToken` (OAuth 2.0 user context: mentions,
- * posting, DMs). OAuth 1.0a request signing is not implemented.
+ * Credentials: `bearerToken` (app-only: search) and, for the user context (mentions, posting, DMs), either the
+ * refresh form `refreshToken` + `clientId` (+ `clientSecret` for a confidential client), which mints two-hour
+ * access tokens and stores each rotated refresh token back through the credential store (x-token.ts), or a
+ * fixed `userAccessToken` (dies after two hours). OAuth 1.0a request signing is not implemented.
  *
  * No idempotency key exists on X: `findSent` reads the brand account's recent tweets (or the DM
  * conversation) after an attempt whose outcome is unknown.
@@ -59,7 +63,19 @@ export class XConnector implements Connector {
   readonly channel = X_CHANNEL;
   readonly capabilities = X_CAPABILITIES;
 
-  constructor(private readonly http: HttpContext) {}
+  private readonly tokens: XTokens;
+
+  /**
+   * `credentialStore`: where rotated refresh tokens are stored (the processes' resolver wires the database);
+   * without one, a source with the refresh form is refused (its next refresh would be lost).
+   */
+  constructor(
+    private readonly http: HttpContext,
+    credentialStore: SourceCredentialStore | null = null,
+    options: { rotationSettleMs?: number } = {},
+  ) {
+    this.tokens = new XTokens(http, credentialStore, options.rotationSettleMs);
+  }
 
   async fetch(request: FetchRequest): Promise<FetchResult> {
     const { source, signal } = request;
@@ -162,11 +178,11 @@ export class XConnector implements Connector {
     query: Record<string, string | number | undefined>,
     json?: unknown,
     signal?: AbortSignal,
+    retriedAuth = false,
   ): Promise<unknown> {
-    const bearer = token === 'app' ? (source.credentials['bearerToken'] ?? source.credentials['userAccessToken']) : source.credentials['userAccessToken'];
-    if (!bearer) throw new ConnectorError('auth_revoked', `x: the source has no ${token === 'app' ? 'bearerToken' : 'userAccessToken'}`);
+    const { bearer, minted } = await this.bearerOf(source, token);
     const operation = `x ${method} ${path.replace(/\/\d{5,}(?=\/|$)/g, '/:id')}`;
-    const secrets = secretsOf(source.credentials);
+    const secrets = [...secretsOf(source.credentials), bearer];
     const reply = await sendHttp(this.http, {
       method,
       url: urlFor(baseUrlOf(source.options, DEFAULT_BASE), path, query),
@@ -177,6 +193,11 @@ export class XConnector implements Connector {
       secrets,
     });
     if (reply.status === 200 || reply.status === 201) return reply.json();
+    if (reply.status === 401 && minted && !retriedAuth) {
+      // A minted token can die early (revoked with the app's keys, a rotation elsewhere): one fresh one first.
+      this.tokens.forget(source, bearer);
+      return this.call(source, token, method, path, query, json, signal, true);
+    }
     let problem: unknown = null;
     try {
       problem = reply.json();
@@ -202,6 +223,18 @@ export class XConnector implements Connector {
       },
       kind,
     );
+  }
+
+  /**
+   * The app-only bearer for search when given; the user context otherwise: minted from the refresh form when
+   * the source has one (it is preferred to a fixed userAccessToken, which expires), else the fixed token.
+   */
+  private async bearerOf(source: SourceSettings, token: 'app' | 'user'): Promise<{ bearer: string; minted: boolean }> {
+    const { bearerToken, refreshToken, userAccessToken } = source.credentials;
+    if (token === 'app' && bearerToken) return { bearer: bearerToken, minted: false };
+    if (refreshToken) return { bearer: await this.tokens.token(source), minted: true };
+    if (userAccessToken) return { bearer: userAccessToken, minted: false };
+    throw new ConnectorError('auth_revoked', `x: the source has no ${token === 'app' ? 'bearerToken, ' : ''}refreshToken or userAccessToken`);
   }
 }
 
