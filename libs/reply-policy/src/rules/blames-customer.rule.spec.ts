@@ -48,4 +48,11 @@ describe('blames_customer', () => {
     expect(rulesOf(result)).not.toContain('blames_customer');
     expect(rulesOf(check('Курьер не смог до вас дозвониться и уехал.', 'Где заказ?'))).toContain('blames_customer');
   });
+
+  it('catches case facts that contradict the complaint', () => {
+    expect(rulesOf(check('Водитель ждал вас у шлагбаума 15 минут.', 'Такси так и не приехало'))).toContain('blames_customer');
+    expect(rulesOf(check('The technician called you three times on Monday.', 'Nobody came to fix my boiler'))).toContain('blames_customer');
+    expect(rulesOf(check('Менеджер предлагал вам рассрочку, но вы отказались.', 'Мне не дали рассрочку'))).toContain('blames_customer');
+    expect(rulesOf(check('Sorry we called you twice at a bad time! DM us a better slot.', 'Stop calling me'))).not.toContain('blames_customer');
+  });
 });

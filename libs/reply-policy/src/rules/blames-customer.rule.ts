@@ -10,7 +10,8 @@
  * - lecturing: "читайте договор", "пункт 7.3", "не положено", "as stated in your contract", "read the terms",
  *   "это было указано при покупке", "which you agreed to at checkout", "please be more careful next time";
  * - counterfactual blame: "если бы вы обновили приложение, ошибки бы не было", "if you had ..., this wouldn't have";
- * - contradiction of the complaint: "курьер был у дома вовремя", "the driver arrived on time", "works fine for 99%", "с нашей стороны всё в порядке";
+ * - contradiction of the complaint: "курьер был у дома вовремя", "the driver arrived on time", "works fine for 99%", "с нашей стороны всё в порядке",
+ *   "курьер ждал вас 12 минут", "called you twice", "оператор предложил, но вы отказались";
  * - mockery or accusation: "nice try", "before shouting at us", "calm down", "вы врёте", "say hi to <rival>".
  * Saying sorry while explaining what the team did is not blame; "you shouldn't have had to chase us" is empathy.
  */
@@ -29,6 +30,12 @@ export const BLAME = new PhraseSet([
   'вы(?:,? (?:видимо|наверное|просто|же|явно),?)? (?:не|неправильно|неверно|некорректно|невнимательно) (?:указали|заполнили|подписали|прочитали|прочли|ознакомились|предоставили|приложили|оплатили|ответили|взяли трубку|открыли|вышли|подтвердили|проверили)',
   'вы (?:ошиблись|ошибаетесь|неправы|врете|лжете|преувеличиваете|путаете)',
   'не выдумывайте',
+  // Case facts that contradict the complaint: "курьер ждал вас 12 минут и звонил трижды", "but you declined".
+  '(?:курьер~|водител~|мастер~|техник~|courier|driver|technician|engineer)[^.!?]{0,30}(?:ждал~ вас|waited (?:for you|at your|outside|\\d+))',
+  // Only with the courier as subject: "sorry we called you twice" is an apology, not an argument.
+  '(?:курьер~|водител~|мастер~|техник~|courier|driver|technician|engineer)[^.!?]{0,40}(?:звонил~ (?:вам )?(?:дважды|трижды|\\d+ раз~?|несколько раз)|called you (?:twice|three times|several times|\\d+ times))',
+  '(?:но|однако|а) вы (?:сами |же )?(?:от \\p{L}+ )?(?:отказал~|не ответил~|не вышл~|не взял~ трубку)',
+  "but you (?:declined|refused|turned (?:it|this|that) down|didn't (?:answer|pick up|respond))",
   'нужно было (?:читать|прочитать|смотреть|проверить|внимательнее)',
   'надо было (?:читать|прочитать|смотреть|проверить|внимательнее)',
   'следовало (?:бы )?(?:прочитать|проверить|ознакомиться)',
