@@ -56,6 +56,9 @@ export const NEXT_STEP = new PhraseSet([
   '(?:reply|write|comment) here if',
   '(?:reply|write|respond) (?:to|in|on) this (?:thread|post|comment|tweet)',
   "(?:we'll|we will) chase",
+  // Someone named on our side will get in touch: "our baggage team will contact you", "специалист свяжется".
+  "(?:team|specialist|engineer|agent|manager|someone|colleague|expert)s? (?:will|'ll|is going to) (?:call|contact|phone|ring|email|e-mail|message|text|get in touch with) you",
+  "(?:will|'ll) (?:be in touch|reach out to you|get in touch)",
 ]);
 
 /** Open-ended intentions: "we'll sort it out" gives the customer no next step (seed 003: say the actions). */

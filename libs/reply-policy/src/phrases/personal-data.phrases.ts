@@ -46,4 +46,18 @@ export const PERSONAL_DATA = new PhraseSet([
   'personal (?:details|data|info|information)',
   'contact details',
   'invoice (?:number|id)',
+  // Documents and references that identify the customer as surely as a phone number.
+  '(?:photo|picture|scan|copy|image) of (?:your |the )?(?:id|passport|card|driv~ licen[cs]e|documents?|statement)',
+  'id (?:card|number|document)',
+  'booking (?:reference|ref|number|code)',
+  'reservation (?:number|code)',
+  'ticket number',
+  '(?:player|user|customer|member|membership|client) (?:id|number)',
+  'username',
+  'login',
+  'фото (?:паспорта|документ~|карты|водительск~|удостоверени~)',
+  'скан~ (?:паспорта|документ~)',
+  'номер~ (?:брони|бронирования|билета)',
+  'код~ бронирования',
+  'логин~?',
 ]);

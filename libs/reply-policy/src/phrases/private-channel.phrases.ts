@@ -1,8 +1,9 @@
 import { PhraseSet } from '../text/pattern';
 
 /**
- * A private channel named in the draft: direct/personal messages, e-mail, a phone call, an existing ticket or
- * this private chat. A public chat "available 24/7" is not a move: only these channel words count.
+ * A private channel named in the draft: direct/personal messages, e-mail, a phone call (the brand's hotline),
+ * a support form or link, the support chat, an existing ticket or this private chat, or a message the team has
+ * already sent privately ("ответили вам в директ", "we've emailed you"). A public chat "available 24/7" is not a move: only these channel words count.
  */
 export const PRIVATE_CHANNEL = new PhraseSet([
   'личн~ (?:сообщени~|переписк~|чат~|диалог~)',
@@ -41,6 +42,20 @@ export const PRIVATE_CHANNEL = new PhraseSet([
   'in this (?:chat|conversation)',
   'on (?:your|the) ticket',
   '[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+',
+  // A message the team has already sent privately: "отправили вам письмо", "we've emailed you", "just messaged you".
+  '(?:написали|отправили|направили|выслали|прислали) (?:вам )?(?:письм~|сообщени~|смс|на (?:почт~|e-?mail))',
+  "(?:messaged|emailed|e-mailed|texted|dm'?d|pm'?d) you",
+  'sent you an? (?:private |direct )?(?:message|e-?mail|dm|pm|note|text|letter)',
+  // A phone line or a form of the brand's: "позвоните на горячую линию", "call our helpline", a support form.
+  'горяч~ лини~',
+  'позвоните[^.!?]{0,20}(?:на (?:номер|телефон|горяч~)|в (?:поддержк~|контактн~ центр|банк))',
+  'call (?:our|the) (?:hotline|helpline|support line|support team|team)',
+  'чат~ поддержки',
+  'support chat',
+  'форм~ (?:обратной связи|обращения|на сайте|по ссылке)',
+  '(?:fill (?:in|out)|complete|use) (?:the|our|this) (?:\\p{L}+ )?form',
+  '(?:support|contact|claim|refund|help|request|complaint) form',
+  'https?://\\S+',
 ]);
 
 /** A place in the public thread: asking for data "here" or "in the comments" exposes it (GUIDE §3). */

@@ -25,7 +25,8 @@ const ACCOUNT_KEYWORD =
   /(?<![\p{L}])(?:заказ\p{L}*|order|договор\p{L}*|contract|account|acct|сч[её]т\p{L}*|лицев\p{L}* сч[её]т\p{L}*|invoice|инвойс\p{L}*|ref(?:erence)?|transfer ref|перевод\p{L}*|заявк\p{L}*|ticket|тикет\p{L}*|workspace(?: id)?|id|№|#)[\s:]*(?:№|#|no\.?|number|номер)?\s*([A-Za-zА-Яа-я]{0,6}[-\s]?\d[\dA-Za-z-]{3,}|[a-z][a-z0-9]*(?:-[a-z0-9]+){2,})/giu;
 /** Reference codes with letters and digits: KZ-51199023, CD-INV-2026-00419, BE-20260116-8841. */
 const REFERENCE_CODE = /(?<![\p{L}\p{N}-])[A-ZА-Я]{2,5}(?:-[A-ZА-Я0-9]{2,})*-\d[\d-]{3,}(?![\p{L}\p{N}])/gu;
-const DIGIT_RUN = /(?<![\p{L}\p{N}])\+?\d[\d\s().-]{6,24}\d(?![\p{N}])/gu;
+// May open with "+" or an area code in brackets: "(415) 555-0142".
+const DIGIT_RUN = /(?<![\p{L}\p{N}(])(?:\+|\()?\d[\d\s().-]{6,24}\d(?![\p{N}])/gu;
 const CARD_ENDING =
   /(?:card|карт\p{L}*)[^.!?\n]{0,25}?(?:ending(?: in)?|ends? (?:in|with)|оканчивающ\p{L}* на|заканчивающ\p{L}* на|\*+|x{2,}|…|\.\.\.)\s*(\d{4})(?!\d)/giu;
 const STARRED_CARD = /(?:\*{2,}|x{4,}|•{2,})\s?(\d{4})(?!\d)/giu;
@@ -64,7 +65,7 @@ export function detectPii(text: string): PiiSpan[] {
       add(out, 'account_id', start, end);
     } else if (digits.length >= 10 && digits.length <= 13 && /^(?:\+|8|7|0|1|\()/.test(m[0])) {
       add(out, 'phone', start, end);
-    } else if (digits.length >= 10 && digits.length <= 13 && /(?:тел|phone|номер|number|call|звон)/u.test(before)) {
+    } else if (digits.length >= 10 && digits.length <= 13 && /(?:тел|phone|номер|number|call|звон|text|sms|смс|whatsapp|ватсап|reach me|моб)/u.test(before)) {
       add(out, 'phone', start, end);
     }
   }

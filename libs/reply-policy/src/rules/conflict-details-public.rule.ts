@@ -7,10 +7,11 @@
  *   GPS", "we checked with the contractor: they say ...", "we looked into it: ...", "our records show",
  *   "according to our logs", "it turns out" — when the finding concerns the customer's case (their order,
  *   payment, courier, "you"); an ongoing check ("мы выясняем", "we'll check") or a public incident status is fine;
- * - in reply to a complaint, compensation with its amount: refund, points, discount, recalculation next to a sum, points or percent
- *   ("доначислили 370 баллов", "your refund of 4,490 ₽", "скидку 30%");
+ * - in reply to a complaint, compensation with its amount: refund, points, discount, recalculation next to a sum, points, percent or
+ *   in-game currency ("доначислили 370 баллов", "your refund of 4,490 ₽", "скидку 30%", "2,000 bonus coins");
  * - the customer's own history or record: "this account was created 6 days ago", "has zero orders with us",
- *   "your second submission", "your file shows", "ваша история заказов";
+ *   "your second submission", "your file shows", "ваша история заказов", a count of their own requests ("уже
+ *   пятый возврат по вашему аккаунту за месяц", "this is your fourth refund request"), "looking at your account,";
  * - a case fact used against the customer: a date or figure of their case in the same sentence as a blame
  *   ("вы сами отказались от даты 12.12").
  */
@@ -20,7 +21,7 @@ import { BLAME } from './blames-customer.rule';
 import { say, type ReplyRule } from './reply-rule';
 
 const INVESTIGATION_RESULT = new PhraseSet([
-  '(?:мы )?(?:проверили|посмотрели|изучили|выяснили|уточнили|проанализировали|разобрались|подняли)[^.!?\\n]{0,60}?(?::|—| - |, что )',
+  '(?:мы )?(?:проверили|посмотрели|просмотрели|прослушали|изучили|выяснили|уточнили|проанализировали|разобрались|подняли)[^.!?\\n]{0,60}?(?::|—| - |, что )',
   'выяснил~, что',
   'как выяснилось',
   'выяснилось',
@@ -30,7 +31,7 @@ const INVESTIGATION_RESULT = new PhraseSet([
   'согласно (?:нашим )?(?:данным|записям|логам|системе)',
   'по (?:записям|логам|системе|камерам|трекингу)',
   'установлено, что',
-  "(?:we(?:'ve| have)? )?(?:checked|reviewed|looked into|investigated|verified|went through|confirmed|spoke (?:to|with)|checked with)[^.!?\\n]{0,60}?(?::|—| - |,? and (?:found|saw|can see|it turns out|confirmed)| that )",
+  "(?:we(?:'ve| have)? )?(?:checked|reviewed|looked into|investigated|verified|went through|confirmed|listened to|spoke (?:to|with)|checked with)[^.!?\\n]{0,60}?(?::|—| - |,? and (?:found|saw|can see|it turns out|confirmed)| that )",
   "(?:we(?:'ve| have)? )?reviewed your (?:file|case|account|history|documents|application)",
   '(?:according to|per|based on) (?:our|the) (?:records|data|logs|gps|tracking|system|notes|investigation|check)',
   'our (?:records|logs|data|system|tracking|notes) (?:show|shows|indicate|say)',
@@ -95,7 +96,9 @@ const CASE_REFERENCE = new PhraseSet([
   'card',
 ]);
 
-const AMOUNT = /(?:\d[\d\s.,]*\s?(?:₽|руб\p{L}*|р\.|\$|€|£|%|балл\p{L}*|бонус\p{L}*|points?|usd|eur|rub)(?![\p{L}])|[$€£]\s?\d)/iu;
+// A sum, or a count of what is credited: money, points, bonuses, in-game currency, miles, free days/months.
+const AMOUNT =
+  /(?:\d[\d\s.,]*\s?(?:₽|руб\p{L}*|р\.|\$|€|£|%|балл\p{L}*|бонус\p{L}*|кристалл\p{L}*|монет\p{L}*|гем\p{L}*|мил[ьияе]\p{L}*|points?|bonus(?:es)?|coins?|gems?|credits?|miles|tokens?|usd|eur|rub|gbp)(?![\p{L}])|[$€£]\s?\d)/iu;
 
 const CUSTOMER_RECORD = new PhraseSet([
   '(?:this|your|the) account (?:was|is) (?:created|opened|registered)',
@@ -106,6 +109,11 @@ const CUSTOMER_RECORD = new PhraseSet([
   'your (?:file|history|records) (?:shows?|says)',
   'ваш~ истори~ (?:заказов|обращений|покупок)',
   'в вашей истории',
+  // A count of the customer's own requests: "это уже пятый возврат по вашему аккаунту", "your fourth refund request this month".
+  '(?:уже )?(?:второй|третий|четвертый|пятый|шестой|седьмой|десятый|\\d+-?(?:й|ий)) (?:возврат|отказ|спор|заказ|жалоб~|обращени~|претензи~|запрос~)~? (?:за (?:месяц|неделю|год|последн~)|по вашему|в этом (?:месяце|году)|с вашего|на вашем)',
+  '(?:this is|that\'s|it\'s) (?:your|the) (?:second|third|fourth|fifth|sixth|tenth|\\d+(?:st|nd|rd|th)) (?:refund|return|complaint|claim|chargeback|dispute|request|cancellation|order)',
+  '(?:looking at|checking|going through|from) your (?:account|order history|purchase history|history|records|profile)(?=\\s*[,:]| we| i)',
+  'по вашему (?:аккаунту|профилю|сч[е]ту) (?:видно|видим|числится|значится)',
 ]);
 
 const CASE_FIGURE = /(?<!(?:пункт|п\.|раздел|section|clause|item)\s?)\d{1,2}[./]\d{1,2}|\d{1,2}:\d{2}|\d+\s?(?:₽|руб|\$|€)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}* \d{1,2}|\d{1,2} (?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)/iu;

@@ -26,4 +26,34 @@ describe('internal_kitchen', () => {
     expect(rulesOf(check(draft, 'Машина на ремонте третью неделю'))).not.toContain('internal_kitchen');
     expect(rulesOf(check('Our engineers are working on the fix right now.', 'App is down'))).not.toContain('internal_kitchen');
   });
+
+  it('treats units, shifts and contractors as colleagues', () => {
+    expect(rulesOf(check('Простите! Наш подрядчик по доставке снова перепутал этажи, напишите нам в личку.', 'Пиццу отдали соседям'))).toContain(
+      'internal_kitchen',
+    );
+    expect(rulesOf(check('Отдел биллинга не успел обработать ваш платёж вовремя.', 'Пришло уведомление о долге'))).toContain('internal_kitchen');
+    expect(rulesOf(check('Apologies, the weekend shift forgot to log your return.', 'My return never showed up'))).toContain('internal_kitchen');
+    expect(rulesOf(check('Sorry! Our logistics department got the labels mixed up this week.', 'Wrong parcel again'))).toContain('internal_kitchen');
+    expect(rulesOf(check("Our support team doesn't have access to refunds, so they couldn't help.", 'Nobody can refund me'))).toContain(
+      'internal_kitchen',
+    );
+  });
+
+  it('blocks shifting the fault between the system and the people', () => {
+    expect(rulesOf(check('Штраф начислила система, менеджеры здесь ни при чём.', 'Откуда штраф за просрочку?'))).toContain('internal_kitchen');
+    expect(rulesOf(check("Our agents had nothing to do with it, the fraud filter did this.", 'Why was my card frozen?'))).toContain(
+      'internal_kitchen',
+    );
+    expect(rulesOf(check("It's the system's fault, not ours. DM us.", 'Charged for a cancelled plan'))).toContain('internal_kitchen');
+  });
+
+  it('does not take the customer\'s act for a colleague\'s, nor a shipped fix for a failure', () => {
+    const declined = 'Мастер предлагал замену детали, но вы от неё отказались.';
+    expect(rulesOf(check(declined, 'Ремонт затянулся'))).not.toContain('internal_kitchen');
+    expect(rulesOf(check('Разработчики уже выкатили исправление, обновите приложение.', 'Приложение вылетает'))).not.toContain('internal_kitchen');
+    expect(rulesOf(check('У нас был технический сбой в платёжной системе, сейчас всё работает.', 'Не проходит оплата'))).not.toContain(
+      'internal_kitchen',
+    );
+    expect(rulesOf(check('Our billing team will email you the corrected invoice.', 'Invoice is wrong'))).not.toContain('internal_kitchen');
+  });
 });

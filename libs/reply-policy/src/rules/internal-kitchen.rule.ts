@@ -9,9 +9,15 @@
  *   sentence, with what that person decided, failed at or suffered: refused, forbade, did not approve or fund,
  *   forgot, messed up, pushed without review, left/quit, was fired, is on sick leave or on holiday, never
  *   checked, promised;
+ *   A role is also a unit, a shift or a contractor working for us: "подрядчик перепутал адреса", "наш IT-отдел
+ *   выкатил обновление без тестирования", "the night shift forgot", "our outsourced call centre doesn't have
+ *   access"; an act whose subject is the customer ("оператор предложил, но вы отказались") is not the role's;
+ * - shifts the fault between "the system" and the people: "операторы тут ни при чём", "our staff had nothing to
+ *   do with it", "it's the system's fault", "служба доставки у нас на аутсорсе";
  * - tells internal staffing, budget or discipline: "не хватает людей", "understaffed", "бюджет на CRM не
  *   выделили", "has been spoken to", "written up", "получил выговор".
- * Escalating to a role ("передали руководителю сервиса") or "our engineers are working on it" is fine.
+ * Escalating to a role ("передали руководителю сервиса"), "our engineers are working on it", "разработчики
+ * выкатили исправление" and a plain "технический сбой" are fine.
  */
 import type { TextSpan } from '../reply-policy.types';
 import { PhraseSet } from '../text/pattern';
@@ -43,6 +49,15 @@ const INTERNAL_ROLE = new PhraseSet([
   'логист~',
   'курьер~',
   'водител~',
+  // Units, shifts and contractors are colleagues too: "подрядчик перепутал", "наш IT-отдел выкатил без тестов".
+  'подрядчик~',
+  'субподрядчик~',
+  'отдел(?:а|у|ом|е|ы|ов)?',
+  'бухгалтери~',
+  'служб~ (?:доставки|поддержки|безопасности)',
+  'колл-центр~',
+  'call-центр~',
+  '(?:ночн~|дневн~|дежурн~|вечерн~|утренн~) смен~',
   'director',
   'management',
   'manager',
@@ -69,6 +84,13 @@ const INTERNAL_ROLE = new PhraseSet([
   'team lead',
   'admin',
   'sysadmin',
+  'contractors?',
+  'subcontractors?',
+  '(?:it|tech|engineering|billing|support|warehouse|delivery|logistics|accounts|finance|legal|security|qa|dev|ops|returns|payments) (?:department|dept|team|guys|folks|people)',
+  'departments?',
+  '(?:night|day|morning|evening|weekend|late) shift',
+  'call (?:cent(?:re|er)|centre|center) (?:team|staff|agents?)?',
+  'call cent(?:re|er)',
   'he',
   'she',
 ]);
@@ -107,6 +129,7 @@ const REVEALING_ACT = new PhraseSet([
   'выговор~',
   'премии',
   'не успева~',
+  'не успел~',
   'не справля~',
   'обещал~',
   'отстранил~',
@@ -117,9 +140,19 @@ const REVEALING_ACT = new PhraseSet([
   'inexperienced',
   'new (?:guy|hire|starter|joiner)',
   'сломал~',
-  'выкатил~',
-  'залил~',
+  // Shipping a change is news only when it went out without the usual checks ("выкатили исправление" is fine).
+  'выкатил~ [^.!?]{0,40}без (?:тест|провер|соглас|ревью)~',
+  'залил~ [^.!?]{0,40}без (?:тест|провер|соглас|ревью)~',
+  'потерял(?:а|и)?',
+  'не имеют доступа|не имеет доступа|нет доступа',
   'refused',
+  'mix(?:es|ed|ing)? up',
+  'keeps? (?:mixing|forgetting|losing|messing|getting \\p{L}+ wrong)',
+  'lost',
+  'misplaced',
+  "(?:doesn't|don't|didn't|does not|do not|did not) have (?:access|the (?:rights|permissions|authority|tools))",
+  '(?:is|are|was|were) (?:a (?:mess|disaster|nightmare)|overwhelmed|swamped|overloaded)',
+  'out sick',
   'declined',
   "won't (?:approve|allow|sign off|let)",
   "(?:didn't|did not|never) (?:approve|allow|sign off|hand over|handed over|check|checked|review|test|tell|told|read)",
@@ -156,7 +189,20 @@ const INTERNAL_AFFAIRS = new PhraseSet([
   'has been (?:disciplined|reprimanded|let go|suspended|dismissed|fired|taken off)',
   "(?:we're|we are) not allowed to",
   'total mess on our side',
+  // Shifting the fault between "the system" and the people: the customer hears the internal kitchen either way.
+  '(?:сотрудник~|оператор~|менеджер~|курьер~|персонал~|специалист~|мы|люди) (?:тут |здесь |к этому )?(?:совершенно |абсолютно )?ни при ч[е]м',
+  '(?:виноват~|ошиб~) (?:сама )?систем~',
+  'систем~ (?:сама|виновата|ошиблась)',
+  'на аутсорсе',
+  "(?:staff|team|agents?|operators?|employees?|people|colleagues|we|they) (?:had|have|has) (?:absolutely )?nothing to do with (?:it|this|that)",
+  "(?:it's|it is|it was|that's|this is|this was) (?:the|a) system(?:'s)? (?:fault|error|doing|mistake)",
+  'blame (?:the|our) system',
+  '(?:half|most|some|many) of (?:them|the team|our team|our staff|the staff) (?:are|is|were) (?:out|off|sick|away|on leave)',
+  'outsourced',
 ]);
+
+/** The customer as the subject right before an act: "вы отказались", "you declined", "вы от него отказались". */
+const CUSTOMER_SUBJECT = /(?:^|[^\p{L}])(?:вы|you)(?:\s+(?:же|сами|от\s+\p{L}+|have|had|then))*\s+$/u;
 
 export const internalKitchenRule: ReplyRule = {
   id: 'internal_kitchen',
@@ -166,7 +212,8 @@ export const internalKitchenRule: ReplyRule = {
     for (const sentence of sentences) {
       const roles = INTERNAL_ROLE.find(folded, sentence.start, sentence.end);
       if (roles.length === 0) continue;
-      const acts = REVEALING_ACT.find(folded, sentence.start, sentence.end);
+      // "оператор предложил, но вы отказались": an act whose subject is the customer is not a colleague's.
+      const acts = REVEALING_ACT.find(folded, sentence.start, sentence.end).filter((act) => !CUSTOMER_SUBJECT.test(folded.slice(Math.max(sentence.start, act.start - 24), act.start)));
       for (const role of roles) {
         const act = acts.find((candidate) => Math.abs(candidate.start - role.start) <= 70);
         if (act) spans.push({ start: Math.min(role.start, act.start), end: Math.max(role.end, act.end) });

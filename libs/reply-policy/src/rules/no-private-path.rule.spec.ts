@@ -28,4 +28,22 @@ describe('no_private_path', () => {
     const mention = { text: 'Hmm, the export button looks different today', labels: { intent: 'problem' as const } };
     expect(rulesOf(check('Thanks for noticing!', mention))).toContain('no_private_path');
   });
+
+  it('counts a message already sent privately, a hotline, a support form or the support chat as a path', () => {
+    for (const draft of [
+      'Очень жаль, что так вышло. Выслали вам письмо с номером заявки.',
+      'Понимаем, как это неприятно. Позвоните, пожалуйста, на горячую линию банка — там помогут сразу.',
+      'Извините за ожидание! Оставьте обращение через форму обратной связи на сайте.',
+      'Простите за задержку. Напишите в чат поддержки в приложении.',
+    ]) {
+      expect(rulesOf(check(draft, complaintRu))).not.toContain('no_private_path');
+    }
+    for (const draft of [
+      "Sorry for the wait, that's far too long. We've emailed you the return label.",
+      'We understand, sorry. Our returns team will contact you about it.',
+      'Sorry about this! Please fill in the claim form at https://help.example.com/claims.',
+    ]) {
+      expect(rulesOf(check(draft, complaintEn))).not.toContain('no_private_path');
+    }
+  });
 });

@@ -9,7 +9,9 @@
  * It fires when the draft has NEITHER
  *   (a) a private channel: an invitation to or notice of direct/personal messages ("напишите нам в личные
  *       сообщения", "DM us", "we've sent you a DM"), e-mail ("email us", a support address), a phone call
- *       ("позвоните нам", "call us"), or the customer's existing ticket/this private chat; NOR
+ *       ("позвоните нам", "call us", the brand's hotline), a support form or link, the support chat, a message
+ *       the team has already sent privately ("ответили вам в директ", "выслали вам письмо", "we've emailed
+ *       you", "please check your inbox"), or the customer's existing ticket/this private chat; NOR
  *   (b) a concrete next step the team takes on this customer's case: a callback ("перезвоним", "we'll call
  *       you"), someone sent ("мастер приедет", "we'll send someone"), a remedy already applied ("вернули",
  *       "we've refunded", "reactivated"), an escalation to a named role ("передали руководителю сервиса",

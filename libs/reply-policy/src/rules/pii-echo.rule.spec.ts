@@ -48,4 +48,16 @@ describe('pii_echo', () => {
     const thread = [{ text: 'my number is +44 7700 900123' }];
     expect(rulesOf(check('We will call +44 7700 900123 today.', 'still waiting', { thread }))).toContain('pii_echo');
   });
+
+  it('catches a phone posted with an area code in brackets and echoed in another shape', () => {
+    const mention = 'Still no callback. Reach me at (212) 555-0199 please';
+    const draft = 'Sorry for the wait! We will ring 212.555.0199 shortly.';
+    expect(rulesOf(check(draft, mention))).toContain('pii_echo');
+  });
+
+  it('catches a login-like e-mail local part on its own, not a bare first name', () => {
+    const mention = 'Locked out of my account, the login is k_orlova.91@example.org';
+    expect(rulesOf(check('Профиль k_orlova.91 разблокировали, извините за неудобство.', mention))).toContain('pii_echo');
+    expect(rulesOf(check('Hi Anna, sorry! DM us and we will unlock it.', 'My email is anna@example.org, locked out'))).not.toContain('pii_echo');
+  });
 });

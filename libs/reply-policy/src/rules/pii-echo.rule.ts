@@ -5,9 +5,11 @@
  * Fires when a public draft contains personal data of the customer taken from the mention or its thread:
  * - a run of digits that is part of a posted phone, card, passport or id number: six or more digits inside it
  *   (phones compared on their last ten digits, so +7/8 prefixes do not matter), or its last four or five
- *   digits ("card ending 1111" echoes a posted card);
+ *   digits ("card ending 1111" echoes a posted card); a draft number that contains a posted run of six digits or
+ *   more echoes it too ("415-555-0142" for a posted "(415) 555-0142");
  * - a posted id written the same (letters and digits, separators ignored: "KZ-51199023" = "kz51199023");
- * - a posted e-mail address, or its local part before "@";
+ * - a posted e-mail address, its local part before "@", or a login-like local part on its own ("the account
+ *   mia.torres88": six characters or more with a digit, dot, dash or underscore);
  * - a posted street address: its street name (any inflection) next to its house or flat number, or a flat
  *   number with its "кв."/"apt" marker;
  * and also when the draft itself contains a full card number, a masked card ending or a passport number,
@@ -39,7 +41,11 @@ function lastDigits(digits: string, count: number): string {
 
 function digitEcho(posted: string, found: string): boolean {
   if (posted.length < 6 || found.length < 4) return false;
-  if (found.length >= 6) return posted.includes(found) || posted.includes(lastDigits(found, 10)) || lastDigits(posted, 10).includes(lastDigits(found, 10));
+  if (found.length >= 6) {
+    // Either side may carry extra digits: a country or area code the customer left out ("(415) 555-0142" read as
+    // "555-0142") or the draft added.
+    return posted.includes(found) || posted.includes(lastDigits(found, 10)) || lastDigits(posted, 10).includes(lastDigits(found, 10)) || found.includes(posted);
+  }
   return posted.endsWith(found);
 }
 
@@ -62,6 +68,11 @@ function findDigitEchoes(draft: string, item: PostedItem): TextSpan[] {
   return spans;
 }
 
+/** A login-like local part ("mia.torres88", "k_ivanova"): long enough and with a digit or separator, so not a bare first name. */
+function isDistinctiveLocal(local: string): boolean {
+  return local.length >= 6 && /[\d._-]/.test(local);
+}
+
 function findEmailEchoes(folded: string, value: string): TextSpan[] {
   const email = foldText(value);
   const local = email.split('@')[0];
@@ -69,6 +80,12 @@ function findEmailEchoes(folded: string, value: string): TextSpan[] {
   for (const needle of [email, local.length >= 3 ? `${local}@` : null]) {
     if (!needle) continue;
     for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + needle.length)) spans.push({ start: at, end: at + needle.length });
+  }
+  if (spans.length === 0 && isDistinctiveLocal(local)) {
+    // The local part alone is the customer's login: "the account mia.torres88 is under review".
+    for (const match of folded.matchAll(ID_TOKEN)) {
+      if (match[0] === local) spans.push({ start: match.index, end: match.index + match[0].length });
+    }
   }
   return spans;
 }

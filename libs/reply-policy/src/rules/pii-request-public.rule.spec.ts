@@ -30,4 +30,16 @@ describe('pii_request_public', () => {
   it('does not apply to private replies', () => {
     expect(rulesOf(check('Пришлите, пожалуйста, номер телефона и адрес.', complaint, { visibility: 'private' }))).not.toContain('pii_request_public');
   });
+
+  it('catches a direct question for personal data and ID photos or booking references', () => {
+    expect(rulesOf(check("Sorry about that! What's the email address on the account?", 'Charged after cancelling'))).toContain('pii_request_public');
+    expect(rulesOf(check('Какой у вас номер договора? Проверим.', 'Отключили интернет'))).toContain('pii_request_public');
+    expect(rulesOf(check('Please share a photo of your ID and the booking reference.', 'Hotel says no reservation'))).toContain(
+      'pii_request_public',
+    );
+    expect(rulesOf(check('Пришлите фото паспорта, пожалуйста.', 'Не пускают на рейс'))).toContain('pii_request_public');
+    expect(rulesOf(check('Could you DM us your booking reference? We will look into it.', 'Hotel says no reservation'))).not.toContain(
+      'pii_request_public',
+    );
+  });
 });

@@ -5,9 +5,11 @@
  *
  * Fires when one sentence of a public draft both
  * - asks the customer to give something (a non-negated request: "напишите", "укажите", "подтвердите",
- *   "оставьте", "post", "reply with", "share", "send", "confirm", "can you ... post"), and
+ *   "оставьте", "post", "reply with", "share", "send", "confirm", "can you ... post", or a direct question:
+ *   "what's the phone number on the account?", "какой у вас номер договора?"), and
  * - names personal data: phone, card number or its digits, passport, address, e-mail, order/contract/account
- *   number, full name, date of birth, an SMS/verification code, a password or code word, "personal details";
+ *   number, full name, date of birth, an SMS/verification code, a password or code word, "personal details", a
+ *   photo of an ID document, a booking reference, a login or player id;
  * unless that sentence routes it to a private channel (DM, personal messages, e-mail, a call) and does not
  * also say "here"/"в комментариях". "Напишите нам в личные сообщения номер договора" passes; "не публикуйте
  * здесь личные данные" passes (negated); "Leave your number, we'll call back" in public does not.
@@ -55,7 +57,10 @@ const REQUEST = new PhraseSet([
   'comment',
   'type',
   'enter',
-  "what(?:'s| is) your",
+  "what(?:'s| is| was) (?:your|the)",
+  'which (?:e-?mail|phone|number|address|card|account)',
+  'какой (?:у вас )?(?:номер|телефон|адрес|e-?mail|имейл|логин)',
+  'на какой (?:номер|адрес|почту)',
 ]);
 
 
