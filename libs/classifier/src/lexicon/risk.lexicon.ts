@@ -36,7 +36,7 @@ export const DATA_EXPOSURE = cueFamily('data_exposure', [
   "(?:someone|somebody|a stranger|other (?:people|customers|users))(?:'s| else's) (?:account|data|details|name|card|cards|transactions|info|information|balance|statement|profile)",
   '(?:see|seeing|saw|shows|showing|opened|opens) (?:someone|somebody|other people|a stranger|strangers)', 'data (?:leak|breach)', 'leak(?:ed)? (?:of )?(?:data|passwords|cards)',
   '(?:data|personal data|customer data|card details|passwords?|accounts?) .. (?:leak~|exposed|compromised|stolen|hacked|breach~|visible to)', 'hacked', 'breach',
-  "(?:password|pin|passcode) .. (?:reset|changed) .. (?:did ?n[o']t|not me|without)", "(?:i|we) did (?:not|n't) (?:do|make|authori[sz]e|request|approve) (?:this|it|that|these|any)",
+  "(?:password|pin|passcode) .. (?:reset|changed) .. (?:did ?n[o']t|not me|without)", "(?:i|we) (?:did not|didn't) (?:do|make|authori[sz]e|request|approve) (?:this|it|that|these|any)",
   'unauthori[sz]ed (?:charge|transaction|login|log-in|access|payment|transfer|purchase)', 'skimm~', 'cloned', '(?:card|account|identity) .. (?:stolen|compromised)',
   'fraud(?:ulent)? (?:charge|transaction|payment|transfer)', 'identity theft', 'phishing',
   'чуж(?:ой|ие|их|ого|ая|ую|ое|ими|им) (?:человек|данные|данных|счет~|карт~|аккаунт~|личн~|профил~|операци~|имя|кабинет)', '(?:видит|видят|видно|видны|открываются|открылся|открылись) (?:мои |чужие |чужой )?(?:данные|счет~|карт~)',
