@@ -276,6 +276,11 @@ describe('classifyMention', () => {
       expect(label(text, { brand })).toMatchObject({ intent: 'problem', cause: 'staff_inattention' });
     });
 
+    it('reads an intensifier inside "can\'t log in" and a team named inside "nobody replied"', () => {
+      expect(label('RIVERAIR YOUR APP IS A MESS. CANT EVEN SIGN IN TO CHECK IN', { brand: 'RiverAir' })).toMatchObject({ intent: 'problem', severity: 'high' });
+      expect(label('TaskHub, nobody from your sales team has replied since March', { brand: 'TaskHub' })).toMatchObject({ intent: 'problem', cause: 'staff_inattention' });
+    });
+
     it('praise with a complaint inside is a problem when the complaint is about being ignored', () => {
       const labels = label('TaskHub is a great product, but billing double charged us and nobody has replied in 12 days', { brand: 'TaskHub' });
       expect(labels).toMatchObject({ intent: 'problem', cause: 'staff_inattention', sentiment: 'negative' });

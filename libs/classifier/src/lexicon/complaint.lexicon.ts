@@ -134,6 +134,8 @@ export const CANNOT_USE = cueFamily('cannot_use', [
   // the author's own customers or team are stuck (a business cannot work)
   '(?:clients|customers|agents|our team|the team|staff|employees) .. (?:waiting|can\'t|cannot|getting|are stuck|see nothing)',
   '(?:клиенты|сотрудники|операторы|команда) .. (?:ждут|пишут, а мы|не могут|простаивают)', 'работа стоит',
+  // "can't even log in": an intensifier between the modal and the verb
+  "(?:can't|cannot|unable to|couldn't) (?:even|still|ever) (?:log ?in|sign ?in|login|access|pay|use|connect|get in|transfer)",
   // utilities: no water, heating or power is a service one cannot use at all
   'no (?:hot |cold )?water', 'no (?:heating|electricity|gas|power)', 'without (?:hot |cold )?(?:water|heating|heat|gas|electricity|power)',
   '(?:нет|без) (?:горячей |холодной )?вод[ыа]', '(?:нет|без) (?:отоплени~|электричеств~|газа|тепла)',
@@ -214,6 +216,8 @@ export const STAFF = cueFamily('staff', [
   'в отпуске', 'кто вам такое сказал', 'вас нет в системе', 'нет в (?:системе|базе)', 'не врите', 'врут', 'вранье', 'обманыва~', 'лжете',
   '(?:хоть бы|даже не) (?:написали|предупредили|сообщили)', '(?:на сайте|в приложении) .. (?:ни слова|все работает)', 'пишет, что все (?:починили|работает)',
   'живого (?:человека|оператора)', 'не читают', 'ведутся', 'кто-то один',
+  // "nobody from billing has replied": the silent team named between subject and verb
+  '(?:nobody|no one|no-one) (?:from|in|at) .. (?:has |have |ever )?(?:replied|answered|responded|called|got back|gotten back|contacted)',
   // waiting days for an answer, in any order ("waiting 5 days for support to reply"); silence as a word
   '(?:waiting|waited) ... (?:to (?:reply|respond|answer|get back|call (?:me |us )?back)|for (?:a |an |any )?(?:reply|response|answer|callback))',
   'no news', 'radio silence', 'crickets', '(?:в ответ )?тишина', 'ни слуху ни духу', 'никаких (?:новостей|ответов)',
