@@ -1,2 +1,2 @@
 /** Bump when any label can change for the same input (lexicons, rules, thresholds), so stored labels can be re-run. */
-export const CLASSIFIER_VERSION = '1.1.0';
+export const CLASSIFIER_VERSION = '1.2.0';

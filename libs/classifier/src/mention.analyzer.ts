@@ -94,6 +94,8 @@ const MONTHS: Record<string, number> = {
 // On folded text (lower case), so plain letter ranges replace \p{L}, which V8 runs far slower in look-arounds.
 const COUNT_PATTERN =
   /(?<![a-zа-я0-9])(\d+|[a-zа-я]+)(?:-?(?:й|ий|ый|ой|ю|th|st|nd|rd))?\s?(times|x|раз|раза|calls|emails|messages|tickets|chats|complaints|requests|visits|обращени[а-я]*|звонк[а-я]*|звонок|письм[а-я]*|сообщени[а-я]*|жалоб[а-я]*|time)(?![a-zа-я0-9])(?!\s(?:faster|more|cheaper|better|slower|less|больше|меньше|дороже|дешевле|быстрее))/g;
+// Russian puts the number after the noun for a rough count: "раз десять", "раз 5 звонила".
+const COUNT_INVERTED = /(?<![a-zа-я0-9])раз(?:а)?\s(\d+|два|три|четыре|пять|шесть|семь|восемь|девять|десять|двадцать|сто)(?![a-zа-я0-9])/g;
 const WAIT_PATTERN =
   /(?<![a-zа-я0-9])(\d+|[a-zа-я]+)\s(day|days|week|weeks|month|months|hours|дн[а-я]*|день|сут[а-я]*|недел[а-я]*|месяц[а-я]*|час[а-я]*)(?![a-zа-я])/g;
 const SINCE_DATE =
@@ -183,14 +185,20 @@ export class MentionAnalyzer {
     const questionSentences = sentences.filter((sentence) => isRealQuestion(sentence, cues));
     const first = sentences[0];
     const questionFirst = first !== undefined && isRealQuestion(first, cues);
+    // Exposed data asked about ("you exported our data to another customer?") is reported, not asked.
     const firstSentenceFailure =
-      first !== undefined && (within(cues.defect, first).some((hit) => !FAILURE_NOUN.test(hit.phrase)) || within(cues.cannot_use, first).length > 0);
+      first !== undefined &&
+      (within(cues.defect, first).some((hit) => !FAILURE_NOUN.test(hit.phrase)) || within(cues.cannot_use, first).length > 0 || within(cues.data_exposure, first).length > 0);
     const anyQuestion = questionSentences.length > 0 || cues.info_request.length > 0;
     const suggestionFirst = first !== undefined && within(cues.suggestion, first).length > 0;
 
     let repeatCount = 0;
     const countable = /раз|time|call|email|messag|ticket|chat|complain|request|visit|обращ|звон|письм|сообщ|жалоб|\dx/.test(folded);
     if (countable) for (const match of folded.matchAll(COUNT_PATTERN)) {
+      const value = countValue(match[1]);
+      if (value !== null && value >= 2) repeatCount = Math.max(repeatCount, value);
+    }
+    if (countable) for (const match of folded.matchAll(COUNT_INVERTED)) {
       const value = countValue(match[1]);
       if (value !== null && value >= 2) repeatCount = Math.max(repeatCount, value);
     }

@@ -1,7 +1,8 @@
 import { renderExplanations } from './explain/render-explanations';
 import { classifyMention } from './mention.classifier';
 import { MentionAnalyzer } from './mention.analyzer';
-import { mentionOf } from './testing/mention.fixture';
+import { at, mentionOf } from './testing/mention.fixture';
+import { StreamingClassifier } from './streaming.classifier';
 import type { MentionContext } from './mention-context';
 
 const analyzer = new MentionAnalyzer();
@@ -215,6 +216,99 @@ describe('classifyMention', () => {
       expect(labels.confidence[key]).toBeGreaterThan(0);
       expect(labels.confidence[key]).toBeLessThanOrEqual(1);
     }
+  });
+
+  describe('held-out probe gaps (families of phrasing, new brands and sectors)', () => {
+    it('reads English contractions typed without the apostrophe', () => {
+      expect(label('SkyPort app: cant log in since the update, keeps saying try later', { brand: 'SkyPort' })).toMatchObject({ intent: 'problem', cause: 'product_defect', severity: 'high' });
+      expect(label('Mayak Bank, i didnt make this payment and my password was changed overnight')).toMatchObject({ criticalData: true, severity: 'critical' });
+    });
+
+    it('counts a multi-digit amount after "списали"', () => {
+      const labels = label('Маяк Банк, вчера списали 12 400 за обслуживание, которое я не подключал');
+      expect(labels).toMatchObject({ intent: 'problem', severity: 'high' });
+      expect(labels.explain.severity[0]).toMatchObject({ key: 'severity.money_lost' });
+    });
+
+    it.each([
+      ['Ростепло', 'Rosteplo', 'Ростепло, горячей воды опять нет, третий день моемся из чайника', 'high'],
+      ['Аэросевер', 'AeroSever', 'Аэросевер, денег за отменённый рейс так и не вернули, хотя обещали за неделю', 'high'],
+      ['Аэросевер', 'AeroSever', 'Аэросевер отменил мой рейс за час до вылета, сижу в аэропорту', 'high'],
+      ['SkyPort', 'SkyPort', 'SkyPort cancelled our flight to Riga and offered nothing for two days', 'high'],
+      ['CityHeat', 'CityHeat', 'Our block has been without hot water since Friday, CityHeat', 'high'],
+    ])('Russian word order and utilities/travel failures: %s', (_name, brand, text, severity) => {
+      expect(label(text, { brand })).toMatchObject({ intent: 'problem', cause: 'product_defect', severity });
+    });
+
+    it.each([
+      ['FoodBox', 'FoodBox where is my order?? paid 40 min ago and the app still says preparing'],
+      ['ЕдаБыстро', 'ЕдаБыстро, где мой заказ? полтора часа висит "в обработке"'],
+      ['FoodBox', '@foodbox my ramen arrived stone cold and the spring rolls were missing'],
+      ['ИграДом', 'ИграДом, после обновления игра крашится при запуске, весь прогресс в трубу'],
+      ['RiverAir', 'RiverAir lost my suitcase, day four and nothing'],
+      ['Северавиа', 'Северавиа, опять потеряли мой багаж по пути в Мурманск'],
+    ])('a delivery, status, game or luggage failure in words of its own is a problem: %s', (brand, text) => {
+      expect(label(text, { brand })).toMatchObject({ intent: 'problem', sentiment: 'negative' });
+    });
+
+    it('"верните интернет" demands the service back (a problem), "верните старое меню" is a wish', () => {
+      expect(label('ТЕЛЕЛИНК ВЕРНИТЕ ИНТЕРНЕТ!!! С НОЧИ НИЧЕГО НЕ ГРУЗИТ', { brand: 'Telelink' }).intent).toBe('problem');
+      expect(label('Телелинк, верните старое меню в приложении, пожалуйста', { brand: 'Telelink' }).intent).toBe('suggestion');
+    });
+
+    it.each([
+      ['Mayak Bank', 'Mayak Bank someone logged in from another country last night and now has access to my savings'],
+      ['Маяк Банк', 'Маяк Банк, с карты списали 8 300 в магазине в Дубае, я там никогда не был'],
+      ['TaskHub', 'TaskHub, our export contained someone else\'s customer list? this is a breach'],
+      ['Аэросевер', 'Аэросевер продаёт мои данные? звонят страховщики и называют мой номер паспорта'],
+    ])('access from elsewhere, charges in a place never visited, data passed on: critical data (%s)', (brand, text) => {
+      expect(label(text, { brand })).toMatchObject({ intent: 'problem', criticalData: true, severity: 'critical' });
+    });
+
+    it.each([
+      ['TaskHub', 'been waiting a week for TaskHub support to reply about the broken export'],
+      ['TaskHub', 'TaskHub sales team promised a callback about our invoice, two weeks no news'],
+      ['Маяк Банк', 'Маяк Банк, написала в чат про блокировку — в ответ тишина уже третий день'],
+      ['Маяк Банк', 'Mayak Bank, I uploaded my ID twice and every time someone new asks me to send it again'],
+      ['FoodBox', 'the FoodBox courier threw the bag at my door and told me to chill when I asked about the sauce'],
+      ['Телелинк', 'Телелинк, заявку подавали раз шесть, мастер так и не пришёл, в колл-центре гоняют по кругу'],
+    ])('silence, repeated requests for data and dismissive staff are staff_inattention: %s', (brand, text) => {
+      expect(label(text, { brand })).toMatchObject({ intent: 'problem', cause: 'staff_inattention' });
+    });
+
+    it('reads an intensifier inside "can\'t log in" and a team named inside "nobody replied"', () => {
+      expect(label('RIVERAIR YOUR APP IS A MESS. CANT EVEN SIGN IN TO CHECK IN', { brand: 'RiverAir' })).toMatchObject({ intent: 'problem', severity: 'high' });
+      expect(label('TaskHub, nobody from your sales team has replied since March', { brand: 'TaskHub' })).toMatchObject({ intent: 'problem', cause: 'staff_inattention' });
+    });
+
+    it('praise with a complaint inside is a problem when the complaint is about being ignored', () => {
+      const labels = label('TaskHub is a great product, but billing double charged us and nobody has replied in 12 days', { brand: 'TaskHub' });
+      expect(labels).toMatchObject({ intent: 'problem', cause: 'staff_inattention', sentiment: 'negative' });
+    });
+
+    it('sincere enthusiasm is praise; applause about a repeat failure stays sarcasm', () => {
+      expect(label('ИграДом, спасибо за бесплатный сезонный пропуск, лучшие!!! ❤️🔥', { brand: 'ИграДом' })).toMatchObject({ intent: 'praise', sentiment: 'positive' });
+      expect(label('RiverAir kept us informed through the whole delay, really appreciated', { brand: 'RiverAir' })).toMatchObject({ intent: 'praise', cause: null });
+      expect(label('Telelink roaming worked flawlessly in Georgia, first operator that ever did', { brand: 'Telelink' }).intent).toBe('praise');
+      expect(label('Северавиа, потеряли мой чемодан второй раз за год. Браво 👏👏', { brand: 'Северавиа' })).toMatchObject({ intent: 'problem', sentiment: 'negative' });
+    });
+
+    it('habitual theft accusations and "uninstall now" calls from fresh accounts group into a black_pr campaign', () => {
+      const fresh = { followers: 3, accountCreatedAt: '2026-02-27T00:00:00Z' };
+      const posts = [
+        'ИграДом ворует данные игроков и продаёт рекламщикам!!! Удалите их игры пока не поздно',
+        'Внимание! ИграДом ворует данные игроков, продаёт рекламщикам. Удалите игры пока не поздно!!!',
+        'ИграДом ворует и продаёт данные игроков рекламщикам. Удалите их игры, пока не поздно!',
+      ];
+      const stream = new StreamingClassifier();
+      const out = [
+        ...posts.flatMap((text, i) => stream.push(mentionOf(text, { brand: 'ИграДом', publishedAt: at(i * 7), author: { ...fresh, id: `vk:fresh-${i}` } }))),
+        ...stream.flush(),
+      ];
+      expect(out).toHaveLength(3);
+      for (const done of out) expect(done.labels).toMatchObject({ intent: 'problem', cause: 'black_pr', severity: 'high' });
+      expect(new Set(out.map((done) => done.labels.campaign)).size).toBe(1);
+    });
   });
 
   describe('wording the lexicons were not written from', () => {

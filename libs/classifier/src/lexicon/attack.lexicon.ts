@@ -26,6 +26,8 @@ export const ATTACK = cueFamily('attack', [
   'мем~', 'плевать на (?:людей|клиентов)', 'дать по рукам', '(?:хорошо|слава богу|к счастью), что (?:я )?(?:от них )?(?:ушл~|ушел)', '(?:уходим|ухожу|уйду|уходите) .. (?:из|от)',
   'обходите (?:стороной|их)', 'кто с нами', 'не заказываю', 'отписал~', 'удалил~ (?:приложение|аккаунт)', 'пока не вернут', 'больше не (?:заказываю|пользуюсь|буду)',
   'не рабы', 'just cancelled my', 'unsubscribed', 'deleted (?:the|their) app', 'bye', 'shady', 'this cannot be legal', "can't be legal", 'outrageous', 'disgrace~', 'shame on', 'китайск~ барахл~', 'эксплуатаци~', 'кто хуже', "who's worse", 'не заказывайте там ничего', 'держитесь',
+  // accusing the brand of theft as a habit ("steals your data", "ворует деньги"): a claim about the brand, not an own case
+  'steals', 'stealing', 'вору(?:ет|ют)', 'обворовыва~',
 ]);
 
 /** Calls to act against the brand: boycott, "spread the word", "don't buy there". */
@@ -34,6 +36,8 @@ export const BOYCOTT = cueFamily('boycott', [
   'everyone should know', 'warning', "don't get scammed", 'tell everyone', 'repost (?:this|it)',
   'бойкот~', 'не (?:заказывайте|покупайте|берите|пользуйтесь|рискуйте|связывайтесь|ведитесь)', '(?:делайте|сделайте) репост', 'пусть все знают', 'распространите', 'внимание',
   'кто с нами', 'уходим всей', 'расскажите всем', 'репостните', 'поделитесь',
+  // "uninstall now", "удалите приложение", "не храните там деньги", "пока не поздно"
+  'uninstall (?:now|it|them|their|the app|today|\\p{L}+ games)', 'удалите (?:приложение|их|это)', 'не (?:храните|держите) .. (?:там|у них)', 'пока не поздно', 'before (?:it\'s|its|it is) too late',
 ]);
 
 /** Pointing readers elsewhere: a competitor or a "truth" site (GUIDE: competitor links). */
@@ -41,7 +45,7 @@ export const COMPETITOR_PLUG = cueFamily('competitor_plug', [
   '(?:buy|order|shop|switch|go|use) (?:from |to |at |with )?[\\p{L}\\p{N}.-]+ instead', 'instead\\. .. (?:real|only|better)', 'real products only', '[\\p{L}\\p{N}-]*truth[\\p{L}\\p{N}-]*\\.[a-z]{2,}',
   '(?:full|real|whole) story', 'read more', 'the truth about', 'is (?:better|safer|more reliable|cheaper)',
   'лучше (?:в|во|у) \\p{L}+', 'берите (?:в|во|у)', 'заказывайте (?:в|во|у)', 'переходите (?:в|во|на|к)', 'только (?:в|во) \\p{L}+', 'надежнее', 'там хоть проверяют',
-  'вся правда', 'правда о', 'теперь только',
+  'вся правда', 'правда о', 'теперь только', 'переводите (?:деньги |все |всё )?(?:в|во) \\p{L}+', 'move your money to',
 ]);
 
 /** Scandalous claims that are hard to verify (poisoning, fakes, filth): typical of ordered attacks. */

@@ -61,7 +61,7 @@ export const DEFECT = cueFamily('defect', [
   'подделк~', 'поддельн~', 'фейк~', 'контрафакт~', 'паленый|паленая|паленые',
   'опозда~', 'опаздыва~', 'задерж~', 'жду (?:\\d|уже|заказ|доставк|пицц|курьер|посылк|товар)~', '(?:\\d+|два|три) (?:ч|час~|мин~) жду',
   '(?:трекинг|статус) .. (?:стоит|не меня)~', 'нарезает круги', 'так и не (?:приехал~|пришел|пришла|привезли|доставили)',
-  'не (?:довез~|доложил~|положил~)', 'недовез~', 'недовложен~', 'недоложил~', 'привезли (?:не|только|\\d)',
+  'не (?:довез~|доложил~|положил~)', 'недовез~', 'недовложен~', 'недоложил~', 'привезли (?:не|только|\\d+)',
   'холодн(?:ая|ый|ое|ые|ую|ой) (?:приедет|приехал~|привезли|еда|пицц~|заказ|суп|блюд~)', 'холодн(?:ая|ый|ое|ые) (?:приедет|пришл~)',
   'сыр(?:ое|ая|ой) (?:внутри|мясо|курица)', 'недожарен~', 'недоварен~', 'просроч~', 'испорчен~', 'тухл~',
   'греется', 'перегрева~', 'нагрева~', 'дымит', 'искрит', 'горит .. (?:чек|check|ошибк~)', 'как утюг',
@@ -72,21 +72,45 @@ export const DEFECT = cueFamily('defect', [
   '(?:заблокировал~|заморозил~) (?:карт~|счет~|аккаунт~)', '(?:карт~|счет~|аккаунт~) (?:заблокир~|заморож~)',
   'стоит на "?передан', 'card (?:was |got )?declined', 'карт~ .. отклон~', 'cancel~ (?:my|our) (?:order|booking|flight|subscription)', 'store credit',
   '(?:интернета|связи|света) .. (?:все еще|до сих пор) нет', 'still no (?:internet|service|connection|signal|power|refund)', '(?:froze|frozen|blocked|suspended) (?:my|our) (?:account|card)', "(?:recipient|it) (?:hasn't|has not|never) (?:got|received) it",
+  // "where is my order?" / "где курьер?": asking where the delivery is reports that it did not come (money asked
+  // about stays a frustrated question: "where is my refund?")
+  "where(?:'s| is| are) (?:my|our|the) (?:order|food|parcel|package|delivery|courier|driver|bag|luggage|suitcase)",
+  'где (?:(?:мой|моя|мое|мои|наш|наша|наше|наши) )?(?:заказ|курьер|посылк~|доставк~|еда|чемодан|багаж|пицц~)',
+  // a status that does not move ("висит «готовится»", "still says processing")
+  '(?:висит|висел~|висят) (?:на |в )?"?(?:готовится|в обработке|обрабатыва~|передан~|в пути|собира~|в сборке|ожида~|в работе)', '(?:трекинг|статус) .. (?:висит|завис~)',
+  "still (?:says|shows|showing) '?(?:preparing|processing|pending|in transit|on its way|out for delivery)",
+  // gamers' and everyday slang for a crash or lost progress
+  'краш~', 'слетел~ (?:сохранени~|сейв~|прогресс|настройк~|подписк~)', '(?:прогресс~|сохранени~|сейв~) .. (?:в трубу|пропал~|слетел~|удалил~|стер~)',
+  '(?:lost|wiped|deleted|corrupted) .. (?:progress|saves?|save files?)', 'logged (?:me|us) out', "account (?:doesn't|does not|no longer) exist~",
+  // food arriving cold, items missing: the verb before the adjective ("arrived cold", "приехала холодная")
+  '(?:arrived|came|showed up|got here|was delivered) (?:stone |ice |completely |totally )?cold', '(?:приехал~|привезли|пришл~|доставили) (?:совсем |абсолютно )?холодн~',
+  '(?:and|but|with|is|are|was|were) missing', 'without (?:hot |cold )?(?:water|heating|heat|gas|electricity)',
+  // Russian word order: the genitive first ("воды нет", "интернета опять нет")
+  '(?:интернета|инета|связи|сети|света|сигнала|(?:горячей |холодной )?воды|отопления|газа|электричества|тепла) (?:(?:все еще|до сих пор|опять|снова|уже|совсем) )?нет',
+  'батаре~ .. (?:холодн~|ледян~)', '(?:cold|freezing) radiators', 'radiators? .. (?:cold|freezing)', 'прорыв~ (?:трубы|трубопровода)', 'прорвало', 'burst (?:pipe|main)',
+  // lost luggage or parcels in Russian ("потерять мой чемодан второй раз", "посылку потеряли")
+  'потерял~ (?:мой |мою |наш |нашу )?(?:багаж|чемодан~|посылк~|заказ|сумк~|документ~)', '(?:багаж|чемодан|посылк~|сумк~) .. потерял~', 'потерять (?:мой |мою |наш )?(?:багаж|чемодан|посылк~)',
+  // a cancelled flight, trip or order in either word order
+  'cancel~ (?:my |our |the )?(?:flight|booking|trip|reservation|train)', '(?:flight|trip|train|booking|reservation) (?:was |got |has been )?cancel~',
+  'отменил~ (?:мой |наш )?(?:рейс|заказ|бронь|бронирование|поездк~|перелет|поезд)', '(?:рейс|перелет|поезд|бронь) .. отменил~',
 ]);
 
 /** The author lost money (GUIDE: severity high). */
 export const MONEY_LOSS = cueFamily('money_loss', [
   'charged (?:me |us )?(?:twice|double|two times|again)', 'double[- ]?charg~', 'charged .. twice', 'overcharg~', 'wrong(?:ly)? charg~',
-  '(?:charged|billed) (?:me|us) for', 'extra charge', 'hidden (?:fee|charge)', 'billed (?:twice|for)', 'lost (?:\\$|€|£|\\d)',
+  '(?:charged|billed) (?:me|us) for', 'extra charge', 'hidden (?:fee|charge)', 'billed (?:twice|for)', 'lost (?:[$€£] ?)?\\d+',
   '(?:refund|money) (?:still )?pending', 'refund (?:still )?(?:hasn\'t|has not|not) (?:arrived|come|been issued)',
   '(?:no|never got (?:a|my)|still no|still waiting for (?:a|my|the)) refund', 'refunds? refused', 'refused (?:a |my |the )?refunds?',
   "(?:won't|wouldn't|refuse to|refused to|refuses to) refund", 'refund refused', 'no refund', 'lending you money',
   '(?:we|i) paid for', 'and no (?:dinner|food|refund|order)',
   'списал~ (?:дважды|два раза|повторно|лишн~|еще раз)', 'дважды списал~', '(?:двойн~|повторн~|лишн~|ошибочн~) (?:списани~|оплат~)',
-  '(?:с меня|с карты|со счета|у меня|у мужа|нас) ... списал~', 'списал~ \\d', 'списал~ за', 'две одинаковые операции',
+  '(?:с меня|с карты|со счета|у меня|у мужа|нас) ... списал~', 'списал~ \\d+', 'списал~ за', 'две одинаковые операции',
   '(?:верните|вернуть|верните мне) (?:мои )?(?:деньги|средства)', 'не вернули (?:деньги|средства)', 'не (?:возвраща~|вернет~|вернут) (?:мне |нам )?(?:деньги|средства)', 'возврат~ .. (?:так и не|до сих пор не|не (?:пришел|поступил~|оформ~|сделал~|вернул~))',
   'отказал~ в возврате', '(?:деньги|перевод|платеж) (?:так и )?не (?:пришл~|дошл~|поступил~|вернул~)', 'перерасчет',
-  'компенсир~', 'компенсаци~', '(?:want|get|need) (?:my|our) money back', 'refund (?:people|us|me|them|customers)', 'оштрафовал~', 'штраф~ .. \\d', 'store credit', 'плачу \\d', 'заплатил~ \\d', 'за заказ, который', '(?:комисси~|fees?) .. \\d', '\\d[\\d\\s]* ?(?:₽|руб~|р) комисси~',
+  'компенсир~', 'компенсаци~', '(?:want|get|need) (?:my|our) money back', 'refund (?:people|us|me|them|customers)', 'оштрафовал~', 'штраф~ .. \\d+', 'store credit', 'плачу \\d+', 'заплатил~ \\d+', 'за заказ, который', '(?:комисси~|fees?) .. \\d+', '\\d[\\d\\s]* ?(?:₽|руб~|р) комисси~',
+  // Russian word order: the money first ("денег не вернули", "деньги списались, а ...")
+  '(?:деньги|денег|средства|средств) ... не (?:вернули|вернул~|возвраща~|вернут|отда~)', '(?:деньги|средства) (?:списались|ушли)',
+  '(?:перевод|платеж) .. завис~',
 ]);
 
 /**
@@ -110,6 +134,15 @@ export const CANNOT_USE = cueFamily('cannot_use', [
   // the author's own customers or team are stuck (a business cannot work)
   '(?:clients|customers|agents|our team|the team|staff|employees) .. (?:waiting|can\'t|cannot|getting|are stuck|see nothing)',
   '(?:клиенты|сотрудники|операторы|команда) .. (?:ждут|пишут, а мы|не могут|простаивают)', 'работа стоит',
+  // "can't even log in": an intensifier between the modal and the verb
+  "(?:can't|cannot|unable to|couldn't) (?:even|still|ever) (?:log ?in|sign ?in|login|access|pay|use|connect|get in|transfer)",
+  // utilities: no water, heating or power is a service one cannot use at all
+  'no (?:hot |cold )?water', 'no (?:heating|electricity|gas|power)', 'without (?:hot |cold )?(?:water|heating|heat|gas|electricity|power)',
+  '(?:нет|без) (?:горячей |холодной )?вод[ыа]', '(?:нет|без) (?:отоплени~|электричеств~|газа|тепла)',
+  '(?:интернета|инета|связи|сети|сигнала|(?:горячей |холодной )?воды|отопления|газа|электричества|тепла) (?:(?:все еще|до сих пор|опять|снова|уже|совсем) )?нет',
+  // a cancelled flight or trip: the service will not be delivered
+  'cancel~ (?:my |our |the )?(?:flight|trip|reservation|train)', '(?:flight|trip|train|reservation) (?:was |got |has been )?cancel~',
+  'отменил~ (?:мой |наш )?(?:рейс|поездк~|перелет|поезд)', '(?:рейс|перелет|поезд) .. отменил~', "account (?:doesn't|does not|no longer) exist~",
 ]);
 
 /** People and process failed: silence, repeated contact, scripts, bouncing, rudeness (GUIDE §2, ~80% of anger). */
@@ -183,6 +216,16 @@ export const STAFF = cueFamily('staff', [
   'в отпуске', 'кто вам такое сказал', 'вас нет в системе', 'нет в (?:системе|базе)', 'не врите', 'врут', 'вранье', 'обманыва~', 'лжете',
   '(?:хоть бы|даже не) (?:написали|предупредили|сообщили)', '(?:на сайте|в приложении) .. (?:ни слова|все работает)', 'пишет, что все (?:починили|работает)',
   'живого (?:человека|оператора)', 'не читают', 'ведутся', 'кто-то один',
+  // "nobody from billing has replied": the silent team named between subject and verb
+  '(?:nobody|no one|no-one) (?:from|in|at) .. (?:has |have |ever )?(?:replied|answered|responded|called|got back|gotten back|contacted)',
+  // waiting days for an answer, in any order ("waiting 5 days for support to reply"); silence as a word
+  '(?:waiting|waited) ... (?:to (?:reply|respond|answer|get back|call (?:me |us )?back)|for (?:a |an |any )?(?:reply|response|answer|callback))',
+  'no news', 'radio silence', 'crickets', '(?:в ответ )?тишина', 'ни слуху ни духу', 'никаких (?:новостей|ответов)',
+  // asked for the same data or documents again ("every time someone new asks me to send them again")
+  'someone new', '(?:asks?|asked|asking) (?:me )?(?:to (?:send|resend|upload|repeat)|for) .. again', 'keeps asking',
+  // dismissive staff ("told me to chill", "сказал не нервничать"), bounced in circles, a shrug in either word order
+  'told (?:me|us) to (?:chill|calm down|relax|deal with it|go away|shut up|stop complaining)', 'сказал~ .. (?:не нервничать|успокоиться|не истерить|не скандалить)',
+  'по кругу', 'руками развел~', 'руками разводят',
 ]);
 
 /** Mentions of people and process, which tilt an ambiguous complaint towards staff_inattention. */

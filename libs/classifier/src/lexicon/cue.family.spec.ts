@@ -1,3 +1,4 @@
+import { MONEY_LOSS } from './complaint.lexicon';
 import { CueIndex, cueFamily, findCues } from './cue.family';
 
 describe('cue families', () => {
@@ -23,5 +24,13 @@ describe('cue families', () => {
     const hits = index.match('приложение не работает');
     expect(hits.get('a')?.map((hit) => hit.phrase)).toEqual(['не работает']);
     expect(hits.get('b')?.map((hit) => hit.phrase)).toEqual(['работает']);
+  });
+
+  it('needs \\d+ for a number of any length: the word-boundary guard stops a bare \\d at one digit', () => {
+    expect(findCues(cueFamily('test', ['paid \\d']), 'paid 1500 today')).toEqual([]);
+    expect(findCues(cueFamily('test', ['paid \\d+']), 'paid 1500 today').map((hit) => hit.phrase)).toEqual(['paid 1500']);
+    // the money-loss family reads amounts of any length
+    expect(findCues(MONEY_LOSS, 'вчера списали 15 000 без спроса').length).toBeGreaterThan(0);
+    expect(findCues(MONEY_LOSS, 'lost $250 on this').length).toBeGreaterThan(0);
   });
 });

@@ -36,7 +36,7 @@ export const DATA_EXPOSURE = cueFamily('data_exposure', [
   "(?:someone|somebody|a stranger|other (?:people|customers|users))(?:'s| else's) (?:account|data|details|name|card|cards|transactions|info|information|balance|statement|profile)",
   '(?:see|seeing|saw|shows|showing|opened|opens) (?:someone|somebody|other people|a stranger|strangers)', 'data (?:leak|breach)', 'leak(?:ed)? (?:of )?(?:data|passwords|cards)',
   '(?:data|personal data|customer data|card details|passwords?|accounts?) .. (?:leak~|exposed|compromised|stolen|hacked|breach~|visible to)', 'hacked', 'breach',
-  "(?:password|pin|passcode) .. (?:reset|changed) .. (?:did ?n[o']t|not me|without)", "(?:i|we) did (?:not|n't) (?:do|make|authori[sz]e|request|approve) (?:this|it|that|these|any)",
+  "(?:password|pin|passcode) .. (?:reset|changed) .. (?:did ?n[o']t|not me|without)", "(?:i|we) (?:did not|didn't) (?:do|make|authori[sz]e|request|approve) (?:this|it|that|these|any)",
   'unauthori[sz]ed (?:charge|transaction|login|log-in|access|payment|transfer|purchase)', 'skimm~', 'cloned', '(?:card|account|identity) .. (?:stolen|compromised)',
   'fraud(?:ulent)? (?:charge|transaction|payment|transfer)', 'identity theft', 'phishing',
   'чуж(?:ой|ие|их|ого|ая|ую|ое|ими|им) (?:человек|данные|данных|счет~|карт~|аккаунт~|личн~|профил~|операци~|имя|кабинет)', '(?:видит|видят|видно|видны|открываются|открылся|открылись) (?:мои |чужие |чужой )?(?:данные|счет~|карт~)',
@@ -44,6 +44,14 @@ export const DATA_EXPOSURE = cueFamily('data_exposure', [
   '(?:сброс~|сменил~|изменил~) .. парол~ .. (?:не я|без|я не)', 'я (?:ничего )?не (?:покупал~|совершал~|подтверждал~|переводил~|заказывал~)',
   '(?:код|пароль|данные) никому не (?:сообщал~|говорил~|давал~)', 'мошенни~', 'без моего (?:ведома|согласия|участия)', '(?:кто|кто-то) (?:еще )?(?:видит|видел) (?:мои )?данные',
   'мои данные .. (?:кто|видит|видят)',
+  // someone else got in: a login from elsewhere, an access the author did not give, a charge in a place never visited
+  '(?:someone|somebody|a stranger) (?:else )?(?:has|had|got|gained|now has) access', '(?:logged|signed) in from (?:another|a different|an unknown|a foreign) (?:country|city|device|location)',
+  "(?:i've|i have|i) never (?:been|shopped|bought) (?:there|from|in)", '(?:я )?там (?:никогда )?не (?:был~|бывал~|покупал~)', 'кто-то (?:получил доступ|зашел в (?:мой|мою|мое))',
+  '(?:вход|вошли|зашли) .. (?:из|с) (?:другой страны|другого города|неизвестного устройства)',
+  // my data handed on ("продаёт мои данные", "sold my number") or a stranger knowing it
+  '(?:прода~|слива~|переда~|слил~) (?:мои|наши|личные|персональные) данные', '(?:sold|selling|sells|leaked|leaking|shared) (?:my|our) (?:data|personal (?:data|details|information)|details|number|email|address)',
+  '(?:знают|называют|назвал~) (?:мой|мои|мою) (?:номер|паспорт~|данные|адрес)',
+  "(?:someone|somebody) else's (?:client|customer|contact|order|file|files|documents|messages|photos|address|passport|list)",
 ]);
 
 /** Third-person reporting: news items, the brand's own announcements, public-service notes. */

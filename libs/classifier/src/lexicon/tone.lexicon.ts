@@ -17,12 +17,17 @@ export const PRAISE = cueFamily('praise', [
   'рекоменд~', 'доволь~', 'люблю', 'нравит~', 'приятно', 'вежлив~', 'оперативн~', 'золото', 'преми(?:ю|ей|я)', 'респект', '(?:5|пять) звезд',
   'не ожидал~', 'по-человечески', 'первый раз такое', 'как и обещали', 'не впаривал~', '(?:все|всё) объяснил~', 'не (?:все|всё) так плохо', 'ура', 'на высоте',
   'выручил~', 'спасли', 'душевно', 'быстро нашли', 'довольна', 'доволен', 'похвал~', "can't complain", 'no complaints', 'not bad', 'неплохо',
+  // "worked perfectly", "best studio", "работает как часы"
+  '(?:worked|works|working) (?:perfectly|flawlessly|like a charm|like clockwork)', 'flawless~', 'идеальн~', 'безупречн~', 'как часы',
+  'best (?:\\p{L}+ )?(?:studio|game|company|airline|operator|provider|app|service|delivery|support|team|shop|store|marketplace|courier|crew|purchase|decision)',
 ]);
 
 /** A problem was solved or a kindness done: what separates sincere praise from sarcasm. */
 export const RESOLUTION = cueFamily('resolution', [
   'refunded', 'fixed', 'solved', 'sorted (?:it|out|my|the|everything)', 'resolved(?! without)', 'blocked it', 'found (?:the|our|my)(?! way)', 'returned (?:it|my|the)', 'replaced (?:it|my|the)',
   'untangled', 'helped', '(?:caught|stopped|blocked|prevented|flagged) (?:a |the )?(?:fraud|phishing|scam|suspicious)~', '(?:предотвратил~|остановил~|пресекл~) .. (?:мошенни~|попытк~)', '(?:was|were|got|been) (?:replaced|refunded|fixed|resolved|sorted|returned)', '(?:заменили|поменяли|вернули деньги)', 'stayed with me', 'called me (?:back )?within', 'went out of (?:their|his|her) way',
+  // handled well while it lasted: "kept us updated the whole delay", "держали в курсе"
+  'kept (?:us|me|everyone|passengers) (?:updated|informed|posted)', 'держал~ (?:нас |меня |всех )?в курсе',
   'вернули', 'решил~ (?:вопрос|проблему|все)', 'починил~', 'помог~', 'разобрал~', 'оформил~', 'подключил~ в тот же день', 'быстро вернули', 'выручил~',
 ]);
 

@@ -7,7 +7,7 @@ import { cueFamily, type CueFamily } from './cue.family';
 export const TOPICS: Record<string, CueFamily> = {
   connectivity: cueFamily('topic_connectivity', [
     'интернет~', 'инет~', 'связ[ьи]', 'сеть', 'сети', 'wi-?fi', 'вайфа~', 'роутер~', 'router', 'internet', 'connection', 'network', 'offline', 'signal', 'сигнал~',
-    'магистрал~', 'кабел~', 'cable', 'speeds?', 'скорост~', 'мбит', 'mbps', 'провайдер~', 'isp',
+    'магистрал~', 'кабел~', 'cable', 'speeds?', 'скорост~', 'мбит', 'mbps', 'провайдер~', 'isp', 'ловит', 'палк~', 'no bars',
   ]),
   access: cueFamily('topic_access', [
     'вход~', 'войти', 'зайти', 'зашл~', 'логин~', 'login', 'log ?in', 'logged', 'sign ?in', 'приложени~', 'app', 'пароль', 'password', 'session', 'сесси~', 'splash',

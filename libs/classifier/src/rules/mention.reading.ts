@@ -55,6 +55,8 @@ export interface MentionReading {
 const POSITIVE_EMOJI = new Set(['👍', '❤', '♥', '🙌', '👏', '💚', '💙', '😍', '🥰', '✨', '🎉', '😊', '☺', '😄', '😃', '🤩', '👌', '💪', '🔥', '😁', '🤗']);
 const NEGATIVE_EMOJI = new Set(['😡', '😤', '😭', '🤬', '😠', '💀', '🙄', '😒', '😢', '😞', '🤦', '👎', '🤮', '😱', '😬', '😩']);
 const IRONIC_EMOJI = new Set(['🙃', '🤡', '🥱', '🤷']);
+// Hearts and fire are rarely ironic; applause and thumbs up often are ("Стабильность — признак мастерства 👏👏").
+const ENTHUSIASTIC_EMOJI = new Set(['❤', '♥', '💚', '💙', '😍', '🥰', '🤩', '🔥', '🎉', '😊', '☺', '🤗']);
 const MOCKING_EMOJI = new Set(['😂', '🤣', '🤡', '🥱']);
 
 const NEGATOR_BEFORE = /(?:^|[^\p{L}])(?:не|ни|нет|без|без единой|без единого|ни одной|ни одного|not|no|zero|never|without|isn't|wasn't|don't|doesn't|didn't|hardly|never had)[^\p{L}\p{N}]{1,3}$/u;
@@ -129,12 +131,16 @@ export function readMention(analysis: MentionAnalysis, context: MentionContext):
   const threatens = hits.legal_threat.length > 0 && analysis.addressesBrand;
   const complaintCues = defectScore > 0 || staffStrong > 0 || harm;
   const resolution = hits.resolution.length > 0;
+  // Praise with only enthusiastic emoji ("спасибо за бесплатное DLC!!! 🔥🔥") has nothing to be ironic about:
+  // a sarcasm marker then needs a complaint, an ironic emoji or a wait to turn it around.
+  const enthusiastic = emojis.some((emoji) => ENTHUSIASTIC_EMOJI.has(emoji)) && negativeEmoji === 0 && ironicEmoji === 0 && !complaintCues && analysis.waitDays === 0;
   const sarcastic =
-    (sarcasmMarkers > 0 && (complaintCues || praiseScore > 0 || ironicEmoji > 0 || analysis.waitDays > 0)) ||
+    (sarcasmMarkers > 0 && (complaintCues || (praiseScore > 0 && !enthusiastic) || ironicEmoji > 0 || analysis.waitDays > 0)) ||
     (praiseScore > 0 && complaintCues && !resolution && hits.praise.length > 0 && (ironicEmoji > 0 || analysis.normalized.emphaticPunctuation > 0));
   // Sincere praise: thanks or a fix, and when a failure is mentioned it was resolved and thanked for.
   const attackCues = hits.attack.length > 0 || ironicEmoji > 0 || mocking;
-  const quick = hits.quick.length > 0;
+  // Speed is no excuse for being ignored: "great product, but billing has not replied in 10 days" is no thanks.
+  const quick = hits.quick.length > 0 && staffStrong === 0;
   // Harm that the brand caught in time ("they stopped a phishing attempt") can still be praised.
   const harmPrevented = harm && praiseScore > 0 && resolution;
   const sincerePraise =

@@ -35,6 +35,18 @@ describe('detectPii', () => {
     });
   });
 
+  it('finds booking codes (PNR) and support ticket numbers as account ids, not plain words after "booking"', () => {
+    expect(found('RiverAir booking ref 9KD4TZ, rebooked without asking')).toEqual(['account_id:9KD4TZ']);
+    expect(found('Аэросевер, бронь ZT5Q8M, пересадили на другой рейс')).toEqual(['account_id:ZT5Q8M']);
+    expect(found('still no answer on ticket #77310 after a week')).toEqual(['account_id:77310']);
+    expect(found('booking online was easy, thanks')).toEqual([]);
+  });
+
+  it('finds Russian mobile numbers in the common groupings', () => {
+    expect(found('перезвоните: 8 (903) 111-22-33')).toEqual(['phone:8 (903) 111-22-33']);
+    expect(found('мой номер +7 903 1112233, жду звонка')).toEqual(['phone:+7 903 1112233']);
+  });
+
   it('finds passports with their series and number, not a random ten digits', () => {
     expect(found('Паспорт 45 08 123456, выдан в 2015')).toEqual(['passport:45 08 123456']);
     expect(found('passport no. K1234567 expired')).toEqual(['passport:K1234567']);

@@ -48,12 +48,12 @@ const ADDRESS_EN =
   /\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Close|Crescent|Square|Sq\.?)(?:,?\s*(?:Apt|Apartment|Suite|Unit|Flat)\.?\s*#?\w+)?/g;
 const ADDRESS_EN_FLAT = /\b(?:apt|apartment|flat|suite|unit)\.?\s*#?\d+[a-z]?\b,?\s*\d{1,5}\s+[A-Z][a-z]+/gi;
 const ACCOUNT_KEYWORD =
-  /(?<![\p{L}\p{N}])(?:(?:order|account|acct|contract|invoice|transfer ref(?:erence)?|payment ref(?:erence)?|ref(?:erence)?|booking|reservation|policy|customer (?:id|number|no)|client (?:id|number)|workspace(?: id)?|tenant(?: id)?|user id|subscriber(?: id)?|tracking(?: number| no)?|work order|agreement|iban)|(?:заказ(?:-наряд)?\p{L}*|наряд\p{L}*|договор\p{L}*|сч[её]т\p{L}*|лицев\p{L}* сч[её]т\p{L}*|л\/с|номер клиента|клиентск\p{L}* номер|инвойс\p{L}*|накладн\p{L}*|трек-?номер\p{L}*|квитанц\p{L}*|полис\p{L}*|бронировани\p{L}*|перевод\p{L}*|платеж\p{L}*|платёж\p{L}*|рабоч\p{L}* пространств\p{L}*))(?![\p{L}\p{N}])(?:[\s:]*(?:№|#|no\.|nr\.|number|num|id|номер|ref|:|-)(?![\p{L}]))*[\s:№#]*([\p{L}\p{N}][\p{L}\p{N}\-–/.]{2,}[\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:(?:order|account|acct|contract|invoice|transfer ref(?:erence)?|payment ref(?:erence)?|ref(?:erence)?|booking|reservation|policy|customer (?:id|number|no)|client (?:id|number)|workspace(?: id)?|tenant(?: id)?|user id|subscriber(?: id)?|tracking(?: number| no)?|work order|agreement|iban|ticket|pnr|confirmation (?:code|number))|(?:заказ(?:-наряд)?\p{L}*|наряд\p{L}*|договор\p{L}*|сч[её]т\p{L}*|лицев\p{L}* сч[её]т\p{L}*|л\/с|номер клиента|клиентск\p{L}* номер|инвойс\p{L}*|накладн\p{L}*|трек-?номер\p{L}*|квитанц\p{L}*|полис\p{L}*|бронировани\p{L}*|брон[ьи]|код брони\p{L}*|тикет\p{L}*|перевод\p{L}*|платеж\p{L}*|платёж\p{L}*|рабоч\p{L}* пространств\p{L}*))(?![\p{L}\p{N}])(?:[\s:]*(?:№|#|no\.|nr\.|number|num|id|номер|ref|:|-)(?![\p{L}]))*[\s:№#]*([\p{L}\p{N}][\p{L}\p{N}\-–/.]{2,}[\p{L}\p{N}])/giu;
 const ACCOUNT_MARKED = /(?:№|#)\s?((?:[A-ZА-Я]{1,5}[-–])+\d[\d\-–]{3,}|\d[\d\-–]{5,})/gu;
 
 // Cheap keyword gates in front of the costly patterns (most mentions contain no personal data at all).
 const ACCOUNT_GATE =
-  /order|account|acct|contract|invoice|ref|booking|reservation|policy|customer|client|workspace|tenant|user id|subscriber|tracking|agreement|iban|заказ|наряд|договор|сч[её]т|л\/с|номер|инвойс|накладн|трек|квитанц|полис|брониров|перевод|плат[её]ж|рабоч/i;
+  /order|account|acct|contract|invoice|ref|booking|reservation|policy|customer|client|workspace|tenant|user id|subscriber|tracking|agreement|iban|ticket|pnr|confirmation|заказ|наряд|договор|сч[её]т|л\/с|номер|инвойс|накладн|трек|квитанц|полис|брон|перевод|плат[её]ж|рабоч|тикет/i;
 const PHONE_GATE = /phone|tel|mobile|cell|whatsapp|call me|телефон|тел|номер|мобильн|звоните/i;
 const ADDRESS_GATE =
   /ул\.|улица|ул\s|пр\.|пр-т|проспект|пер\.|переулок|бульвар|б-р|шоссе|наб\.|набережная|пл\.|площадь|мкр|микрорайон|проезд|тракт|кв\.|квартира|street|st\.|avenue|ave|road|rd\.|lane|ln\.|boulevard|blvd|drive|dr\.|court|ct\.|way|place|pl\.|terrace|close|crescent|square|sq\.|apt|apartment|flat|suite|unit/i;
@@ -108,7 +108,9 @@ export function detectPii(text: string): PiiFinding[] {
     const digitCount = digitsOf(value).length;
     const keyword = match[0].slice(0, match[0].length - match[1].length).toLowerCase();
     const isIdKeyword = /(?:workspace|tenant|user id|id\b|рабоч)/.test(keyword);
-    const hasIdShape = /[\p{L}]/u.test(value) ? /\d{3,}/.test(value) || (isIdKeyword && /[-_]/.test(value) && value.length >= 6) : digitCount >= 4;
+    // Airline and hotel booking codes (PNR) are short mixes of capitals and digits: "booking ref 7HJ2KQ", "бронь QX7K2L".
+    const isBookingCode = /(?:book|reserv|pnr|confirm|брон)/.test(keyword) && /^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{5,8}$/.test(value);
+    const hasIdShape = /[\p{L}]/u.test(value) ? /\d{3,}/.test(value) || isBookingCode || (isIdKeyword && /[-_]/.test(value) && value.length >= 6) : digitCount >= 4;
     if (!hasIdShape) continue;
     // Amounts and dates are not ids: "заказ на 1 850 ₽", "order 23990 ₽", "счёт от 12.01".
     const after = text.slice(match.index! + match[0].length, match.index! + match[0].length + 4);

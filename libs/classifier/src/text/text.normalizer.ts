@@ -23,6 +23,9 @@ const TRANSLIT_WORDS = 'ne|ya|eto|chto|uzhe|mne|menya|tolko|kogda|pochemu|seicha
 const TRANSLIT_MARKERS = new RegExp(`(?<![a-z])(?:${TRANSLIT_WORDS})(?![a-z])`);
 const TRANSLIT_MARKERS_ALL = new RegExp(`(?<![a-z])(?:${TRANSLIT_WORDS})(?![a-z])`, 'g');
 const SHOUT = /(?<![\p{L}])[\p{Lu}]{4,}(?![\p{L}])/gu;
+// English negative contractions typed without the apostrophe ("cant log in", "doesnt work", "i didnt do this"):
+// informal posts drop it often, and every lexicon writes the apostrophe form.
+const BARE_CONTRACTION = /(?<![a-z'])(can|don|doesn|didn|isn|aren|wasn|weren|hasn|haven|hadn|couldn|wouldn|shouldn|won)t(?![a-z'])/g;
 
 /** Latin a-z and Cyrillic а-я letters of folded text, counted without building a match array per letter. */
 function countScripts(folded: string): { latin: number; cyrillic: number } {
@@ -58,5 +61,6 @@ export function normalizeText(text: string, lang: string | null): NormalizedText
       transliterated = true;
     }
   }
+  if (!transliterated && /[a-z]nt(?![a-z])/.test(folded)) folded = folded.replace(BARE_CONTRACTION, "$1't");
   return { folded, emojis, shoutedWords, emphaticPunctuation, exclamations, transliterated };
 }
