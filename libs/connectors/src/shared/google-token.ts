@@ -4,7 +4,8 @@ import { ConnectorError, type ConnectorErrorKind } from '../connector-error';
 import { formBody, sendHttp, type HttpContext, type HttpReply } from './http-client';
 import { errorForStatus, parseRetryAfter } from './http-errors';
 import { isObject, numberAt, stringAt } from './json-reader';
-import { redactSecrets, secretsOf } from './secret-redaction';
+import { readOAuthError } from './oauth-error';
+import { secretsOf } from './secret-redaction';
 import { TokenCache, tokenCacheKey, type MintedToken } from './token-cache';
 
 /**
@@ -215,15 +216,7 @@ function base64UrlJson(value: unknown): string {
  * refuses are revoked until someone changes them; 429 waits; 5xx and network failures are retried.
  */
 function tokenError(operation: string, reply: HttpReply, secrets: readonly string[], nowMs: number): ConnectorError {
-  let body: unknown = null;
-  try {
-    body = reply.json();
-  } catch {
-    body = null;
-  }
-  const code = stringAt(body, 'error');
-  const description = stringAt(body, 'error_description');
-  const platformMessage = code ? redactSecrets(description ? `${code}: ${description}` : code, secrets) : null;
+  const { code, platformMessage } = readOAuthError(reply, secrets);
   const refused = reply.status === 401 || reply.status === 403 || (code !== null && REFUSED_CREDENTIALS.has(code));
   const kind: ConnectorErrorKind | undefined = refused ? 'auth_revoked' : undefined;
   return errorForStatus(

@@ -3,6 +3,7 @@ import { ConnectorError } from '../connector-error';
 import { formBody, sendHttp, type HttpContext, type HttpReply } from '../shared/http-client';
 import { errorForStatus, parseRetryAfter } from '../shared/http-errors';
 import { numberAt, stringAt } from '../shared/json-reader';
+import { readOAuthError } from '../shared/oauth-error';
 import { redactSecrets, secretsOf } from '../shared/secret-redaction';
 import { TokenCache, tokenCacheKey, type MintedToken } from '../shared/token-cache';
 
@@ -259,15 +260,7 @@ export class XTokens {
  * token and a refused client name their fields; 429 waits; 5xx and network failures are retried.
  */
 function tokenError(operation: string, reply: HttpReply, grant: XRefreshGrant, refreshToken: string, secrets: readonly string[], nowMs: number): ConnectorError {
-  let body: unknown = null;
-  try {
-    body = reply.json();
-  } catch {
-    body = null;
-  }
-  const code = stringAt(body, 'error');
-  const description = stringAt(body, 'error_description');
-  const platformMessage = code ? redactSecrets(description ? `${code}: ${description}` : code, secrets) : null;
+  const { code, platformMessage } = readOAuthError(reply, secrets);
   const details: ConnectorError['details'] = { status: reply.status, ...(code !== null && /^[a-z_]{1,64}$/.test(code) ? { platformCode: code } : {}) };
   const said = platformMessage ? ` (${platformMessage})` : '';
   if (reply.status === 400 && code !== null && REFUSED_REFRESH_TOKEN.has(code)) {
