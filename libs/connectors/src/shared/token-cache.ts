@@ -14,7 +14,9 @@ export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
  * Access tokens minted from a source's long-lived credentials (Reddit's password grant, Google's service
  * account and refresh token), one cache per connector instance. Keys are hashes, so no secret sits in a map
  * key; a key covers everything that changes the token, so edited credentials mint afresh. Callers that ask
- * while a mint is in flight share it: a poll and a reply starting together cost one token request.
+ * while a mint is in flight share it: a poll and a reply starting together cost one token request. Expired
+ * tokens are dropped whenever another is minted, so edited or rotated credentials (X issues a new refresh token
+ * every couple of hours, and the key covers it) do not pile up for the life of the process.
  */
 export class TokenCache {
   private readonly tokens = new Map<string, { token: string; reuseUntil: number }>();
@@ -40,10 +42,17 @@ export class TokenCache {
     if (this.tokens.get(key)?.token === refused) this.tokens.delete(key);
   }
 
+  /** How many tokens are kept (live ones, and expired ones not yet swept by the next mint). */
+  get size(): number {
+    return this.tokens.size;
+  }
+
   private async mintAndKeep(key: string, mint: () => Promise<MintedToken>): Promise<string> {
     const minted = await mint();
     // Lifetimes are read when the answer arrives, not when the request left: the margin covers the trip.
-    this.tokens.set(key, { token: minted.token, reuseUntil: this.clock.now() + minted.lifetimeMs - TOKEN_EXPIRY_MARGIN_MS });
+    const now = this.clock.now();
+    for (const [other, kept] of this.tokens) if (kept.reuseUntil <= now) this.tokens.delete(other);
+    this.tokens.set(key, { token: minted.token, reuseUntil: now + minted.lifetimeMs - TOKEN_EXPIRY_MARGIN_MS });
     return minted.token;
   }
 }
