@@ -148,4 +148,13 @@ describe('sourceFields', () => {
       { name: 'accessToken', required: false, oneOf: ['apiKey', 'refreshToken', 'accessToken'] },
     ]);
   });
+
+  it('offers to read the Google service account key from its JSON file, and no other credential', () => {
+    const withFiles = Object.keys(caps).flatMap((channel) =>
+      sourceFields(channel, caps[channel]!)
+        .credentials.filter((field) => field.fromFile)
+        .map((field) => [channel, field.name, field.fromFile]),
+    );
+    expect(withFiles).toEqual([['googleplay', 'serviceAccountKey', '.json,application/json']]);
+  });
 });

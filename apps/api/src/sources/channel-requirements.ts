@@ -29,6 +29,8 @@ interface ChannelRequirement {
   together?: string[][];
   /** Credentials that only work with others, which work without them: when the key is set, each listed must be. */
   requires?: Record<string, string[]>;
+  /** Credentials that usually come as a downloaded file, with the file types a form offers to read them from. */
+  files?: Record<string, string>;
 }
 
 const REQUIREMENTS: Record<string, ChannelRequirement> = {
@@ -66,7 +68,13 @@ const REQUIREMENTS: Record<string, ChannelRequirement> = {
     together: [['refreshToken', 'clientId', 'clientSecret']],
   },
   appstore: { options: [['appId']], credentials: [], knownCredentials: [] },
-  googleplay: { options: [['packageName']], credentials: [['serviceAccountKey', 'accessToken']], knownCredentials: ['serviceAccountKey', 'accessToken'] },
+  googleplay: {
+    options: [['packageName']],
+    credentials: [['serviceAccountKey', 'accessToken']],
+    knownCredentials: ['serviceAccountKey', 'accessToken'],
+    // Google hands the key out as a JSON file; typed into a one-line secret field it would lose its line breaks.
+    files: { serviceAccountKey: '.json,application/json' },
+  },
 };
 
 /** How a settings form should ask for a field: `list` is a list of strings (one per line), `choice` one of `values`. */
@@ -82,6 +90,8 @@ export interface SourceFieldSpec {
   /** Needed unless another of these is set (a requirement group of two or more). */
   oneOf?: string[];
   values?: string[];
+  /** A credential a form may read from a file instead (an HTML `accept` list of file types). */
+  fromFile?: string;
 }
 
 export interface SourceFields {
@@ -158,6 +168,7 @@ export function sourceFields(channel: string, capabilities: ConnectorCapabilitie
       type: 'text',
       secret: true,
       ...requirementOf(name, requirement.credentials),
+      ...(requirement.files?.[name] ? { fromFile: requirement.files[name] } : {}),
     })),
   };
 }

@@ -181,6 +181,7 @@ export class SourceFieldView implements SourceFieldSpec {
   @ApiProperty({ description: 'Needed on its own' }) required: boolean;
   @ApiPropertyOptional({ type: [String], description: 'Needed unless one of these others is set' }) oneOf?: string[];
   @ApiPropertyOptional({ type: [String], description: 'The allowed values of a choice' }) values?: string[];
+  @ApiPropertyOptional({ example: '.json,application/json', description: 'A credential a form may read from a file of these types' }) fromFile?: string;
 }
 
 export class SourceFieldsView implements SourceFields {

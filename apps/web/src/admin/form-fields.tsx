@@ -3,7 +3,7 @@
  * the input they name, a write-only secret input that says whether a value is stored without ever
  * showing it, the kind select and the name field of a new source or channel.
  */
-import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client';
 
@@ -99,6 +99,7 @@ export function SecretField({
   onChange,
   reason,
   hint,
+  fromFile,
 }: {
   formId: string;
   name: string;
@@ -109,8 +110,12 @@ export function SecretField({
   onChange(value: string): void;
   reason: string | null;
   hint?: string;
+  /** File types (an `accept` list) the secret may be read from, e.g. a downloaded JSON key; typed only when absent. */
+  fromFile?: string | null;
 }) {
   const { t } = useTranslation();
+  // The file's text as it is: a one-line password input would drop its line breaks.
+  const [fileName, setFileName] = useState<string | null>(null);
   return (
     <Field
       formId={formId}
@@ -130,9 +135,29 @@ export function SecretField({
         required={required && !stored}
         value={value}
         placeholder={stored ? t('forms.secretKeep') : ''}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => {
+          setFileName(null);
+          onChange(event.target.value);
+        }}
         {...controlProps(formId, name, reason, true)}
       />
+      {fromFile ? (
+        <label className="secret-file">
+          {fileName ? t('forms.secretFromFileRead', { file: fileName }) : t('forms.secretFromFile')}{' '}
+          <input
+            type="file"
+            accept={fromFile}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (!file) return;
+              void file.text().then((text) => {
+                setFileName(file.name);
+                onChange(text);
+              });
+            }}
+          />
+        </label>
+      ) : null}
     </Field>
   );
 }

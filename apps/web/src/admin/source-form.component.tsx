@@ -278,6 +278,7 @@ export function SourceForm({ channels, source, onSaved, onCancel }: SourceFormPr
               onChange={(value) => setSecrets((current) => ({ ...current, [field.name]: value }))}
               reason={errors.of(`credentials.${field.name}`)}
               hint={requirementHint(field) ?? undefined}
+              fromFile={field.fromFile}
             />
           ))}
         </fieldset>

@@ -104,6 +104,40 @@ describe('SourceForm', () => {
     expect(saved.mock.calls[0]![1]).toBe(true);
   });
 
+  it('reads a secret the api marks as a file (a Google service account key) from the file, line breaks kept', async () => {
+    const googlePlay = readChannelSpec({
+      channel: 'googleplay',
+      capabilities: { poll: true, push: false, publicReply: true, privateMessage: false, replyMaxLength: 350 },
+      fields: {
+        options: [{ name: 'packageName', type: 'text', secret: false, required: true }],
+        credentials: [
+          { name: 'serviceAccountKey', type: 'text', secret: true, required: false, oneOf: ['serviceAccountKey', 'accessToken'], fromFile: '.json,application/json' },
+          { name: 'accessToken', type: 'text', secret: true, required: false, oneOf: ['serviceAccountKey', 'accessToken'] },
+        ],
+      },
+    });
+    const harness = createHarness((call: Call) =>
+      call.method === 'POST' ? { status: 201, body: { id: 's-2', channel: 'googleplay', name: 'Play', credentialsSet: ['serviceAccountKey'], options: {} } } : undefined,
+    );
+    const saved = vi.fn();
+    harness.render(<SourceForm channels={[googlePlay]} source={null} onSaved={saved} onCancel={() => undefined} />);
+    // Only the field the api marks offers a file.
+    const pickers = document.querySelectorAll<HTMLInputElement>('input[type="file"]');
+    expect(pickers).toHaveLength(1);
+    expect(pickers[0]!.accept).toBe('.json,application/json');
+    const key = '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----\\n"\n}\n';
+    const file = new File([key], 'acme-play-key.json', { type: 'application/json' });
+    await act(async () => fireEvent.change(pickers[0]!, { target: { files: [file] } }));
+    await waitFor(() => expect(screen.getByText(/Read from acme-play-key\.json/)).toBeTruthy());
+    fireEvent.change(field('Name'), { target: { value: 'Play reviews' } });
+    fireEvent.change(field('Brand name'), { target: { value: 'Acme' } });
+    fireEvent.change(field('Package name'), { target: { value: 'com.acme.app' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Connect a source' })));
+    await waitFor(() => expect(saved).toHaveBeenCalled());
+    const body = harness.calls.find((call) => call.method === 'POST')?.body as { credentials: Record<string, string> };
+    expect(body.credentials).toEqual({ serviceAccountKey: key });
+  });
+
   it('shows the api’s reasons at the fields they name, and the rest at the form', async () => {
     const harness = createHarness((call: Call) =>
       call.method === 'POST'

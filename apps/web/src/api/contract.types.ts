@@ -414,6 +414,8 @@ export interface SourceField {
   required: boolean;
   oneOf: string[];
   values: string[];
+  /** A credential the form may read from a file of these types (an `accept` list); null when typed only. */
+  fromFile: string | null;
 }
 
 export interface ChannelSpec {

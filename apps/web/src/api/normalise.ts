@@ -551,6 +551,7 @@ function readSourceField(value: unknown, secret: boolean): SourceField {
     required: bool(source, 'required') ?? false,
     oneOf: strings(pick(source, 'oneOf')),
     values: strings(pick(source, 'values')),
+    fromFile: str(source, 'fromFile') ?? null,
   };
 }
 

@@ -426,6 +426,8 @@ export const en = {
     secretKeep: 'Leave empty to keep the stored value',
     secretStoredHint: 'Stored encrypted and never shown. Type a new value to replace it.',
     secretHint: 'Stored encrypted; it is never shown again.',
+    secretFromFile: 'Or read it from a file:',
+    secretFromFileRead: 'Read from {{file}}; it is sent when you save.',
     fixFields: 'Some fields need fixing: see the messages next to them.',
   },
   sources: {
