@@ -1,7 +1,7 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import type { SourceSettings } from '../connector';
 import { ConnectorError, type ConnectorErrorKind } from '../connector-error';
-import { formBody, sendHttp, type HttpContext, type HttpReply } from './http-client';
+import { formBody, isHttpUrl, sendHttp, tokenUrlOf, type HttpContext, type HttpReply } from './http-client';
 import { errorForStatus, parseRetryAfter } from './http-errors';
 import { isObject, numberAt, stringAt } from './json-reader';
 import { readOAuthError } from './oauth-error';
@@ -55,7 +55,7 @@ export function serviceAccountGrantOf(channel: string, source: SourceSettings, s
     kind: 'service_account',
     key,
     scope,
-    tokenUrl: tokenUrlOf(channel, source, key.tokenUri),
+    tokenUrl: tokenUrlOf(channel, source.options, key.tokenUri ?? GOOGLE_TOKEN_URL),
     secrets: [...secretsOf(source.credentials), key.privateKeyPem],
   };
 }
@@ -75,7 +75,7 @@ export function refreshTokenGrantOf(channel: string, source: SourceSettings): Go
     clientId: clientId!,
     clientSecret: clientSecret!,
     refreshToken,
-    tokenUrl: tokenUrlOf(channel, source, null),
+    tokenUrl: tokenUrlOf(channel, source.options, GOOGLE_TOKEN_URL),
     secrets: secretsOf(source.credentials),
   };
 }
@@ -108,22 +108,6 @@ function requiredString(parsed: Record<string, unknown>, field: string, refuse: 
   if (value === undefined || value === null) return refuse(`${field} is missing`);
   if (typeof value !== 'string' || value.trim() === '') return refuse(`${field} must be a non-empty string`);
   return value;
-}
-
-function tokenUrlOf(channel: string, source: SourceSettings, fromKey: string | null): string {
-  const configured = source.options['tokenUrl'];
-  if (configured === undefined || configured === null || configured === '') return fromKey ?? GOOGLE_TOKEN_URL;
-  if (typeof configured !== 'string' || !isHttpUrl(configured.trim()))
-    throw new ConnectorError('bad_request', `${channel}: options.tokenUrl must be an http(s) URL`);
-  return configured.trim();
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
 }
 
 /** Mints and caches Google access tokens for one connector instance. */

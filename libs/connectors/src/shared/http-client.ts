@@ -92,6 +92,26 @@ export function baseUrlOf(options: Record<string, unknown>, fallback: string): s
   return base.replace(/\/+$/, '');
 }
 
+/** Whether `value` parses as an http: or https: URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where a connector mints OAuth tokens: `source.options.tokenUrl` when set (tests and proxies point it
+ * elsewhere), else `fallback`. Anything but an http(s) URL is refused, naming the option.
+ */
+export function tokenUrlOf(channel: string, options: Record<string, unknown>, fallback: string): string {
+  const configured = options['tokenUrl'];
+  if (configured === undefined || configured === null || configured === '') return fallback;
+  if (typeof configured !== 'string' || !isHttpUrl(configured.trim())) throw new ConnectorError('bad_request', `${channel}: options.tokenUrl must be an http(s) URL`);
+  return configured.trim();
+}
+
 /** Joins a base URL and a path, keeping the base's own path prefix (`https://host/api` + `/v1/x`). */
 export function urlFor(base: string, path: string, query: Record<string, string | number | boolean | undefined | null> = {}): URL {
   const url = new URL(base + (path.startsWith('/') ? path : `/${path}`));

@@ -1,6 +1,6 @@
 import type { SourceCredentialStore, SourceSettings } from '../connector';
 import { ConnectorError } from '../connector-error';
-import { formBody, sendHttp, type HttpContext, type HttpReply } from '../shared/http-client';
+import { formBody, sendHttp, tokenUrlOf, type HttpContext, type HttpReply } from '../shared/http-client';
 import { errorForStatus, parseRetryAfter } from '../shared/http-errors';
 import { numberAt, stringAt } from '../shared/json-reader';
 import { readOAuthError } from '../shared/oauth-error';
@@ -61,24 +61,7 @@ export function xRefreshGrantOf(credentials: Record<string, string>, options: Re
   const { refreshToken, clientId, clientSecret } = credentials;
   if (!refreshToken) return null;
   if (!clientId) throw new ConnectorError('bad_request', 'x: credentials.clientId is needed with credentials.refreshToken');
-  return { clientId, clientSecret: clientSecret || null, tokenUrl: tokenUrlOf(options) };
-}
-
-function tokenUrlOf(options: Record<string, unknown>): string {
-  const configured = options['tokenUrl'];
-  if (configured === undefined || configured === null || configured === '') return X_TOKEN_URL;
-  if (typeof configured !== 'string' || !/^https?:$/.test(safeProtocol(configured.trim()))) {
-    throw new ConnectorError('bad_request', 'x: options.tokenUrl must be an http(s) URL');
-  }
-  return configured.trim();
-}
-
-function safeProtocol(value: string): string {
-  try {
-    return new URL(value).protocol;
-  } catch {
-    return '';
-  }
+  return { clientId, clientSecret: clientSecret || null, tokenUrl: tokenUrlOf('x', options, X_TOKEN_URL) };
 }
 
 /** X refused the refresh token itself (as opposed to the client, the network or a limit). */
