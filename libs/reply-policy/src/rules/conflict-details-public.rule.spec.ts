@@ -27,27 +27,17 @@ describe('conflict_details_public', () => {
     expect(rulesOf(check(privateDraft, 'Where is my refund?', { visibility: 'private' }))).not.toContain('conflict_details_public');
   });
 
-  it('catches a count of the customer\'s own requests', () => {
-    expect(rulesOf(check('Это уже третий отказ по вашему аккаунту за месяц, подробнее в личке.', 'Почему отменили мой заказ?'))).toContain(
-      'conflict_details_public',
-    );
-    expect(rulesOf(check("This is your fifth chargeback this year, so the account is on hold.", 'Why is my account on hold?'))).toContain(
-      'conflict_details_public',
-    );
-    expect(rulesOf(check('Looking at your order history, you return most items.', 'Returns are blocked for me!'))).toContain(
-      'conflict_details_public',
-    );
-  });
-
-  it('catches compensation counted in points, coins or miles, and a listened-to recording', () => {
-    expect(rulesOf(check('Sorry about the lag! We have credited 1,500 gems to your account.', 'Servers crashed mid-match, lost my streak'))).toContain(
-      'conflict_details_public',
-    );
-    expect(rulesOf(check('Извините! Начислили вам 3 000 миль за задержку рейса.', 'Рейс задержали на 5 часов'))).toContain(
-      'conflict_details_public',
-    );
-    expect(rulesOf(check('Мы прослушали звонок: вам предлагали перенос, вы согласились.', 'Перенесли доставку без моего согласия'))).toContain(
-      'conflict_details_public',
-    );
+  // [draft, the mention it answers]: public drafts that disclose the customer's case.
+  it.each([
+    // A count of the customer's own requests.
+    ['Это уже третий отказ по вашему аккаунту за месяц, подробнее в личке.', 'Почему отменили мой заказ?'],
+    ['This is your fifth chargeback this year, so the account is on hold.', 'Why is my account on hold?'],
+    ['Looking at your order history, you return most items.', 'Returns are blocked for me!'],
+    // Compensation counted in points, coins or miles, and a listened-to recording.
+    ['Sorry about the lag! We have credited 1,500 gems to your account.', 'Servers crashed mid-match, lost my streak'],
+    ['Извините! Начислили вам 3 000 миль за задержку рейса.', 'Рейс задержали на 5 часов'],
+    ['Мы прослушали звонок: вам предлагали перенос, вы согласились.', 'Перенесли доставку без моего согласия'],
+  ])('catches case details in public: %s', (draft, mention) => {
+    expect(rulesOf(check(draft, mention))).toContain('conflict_details_public');
   });
 });
